@@ -1,0 +1,90 @@
+package dev.hookpoint.processor.writing;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
+import dev.hookpoint.processor.model.Examples;
+import dev.hookpoint.processor.model.FlatField;
+import dev.hookpoint.processor.model.HookPointModel;
+import dev.hookpoint.processor.model.HookedClass;
+import dev.hookpoint.processor.model.Json;
+import dev.hookpoint.processor.model.Names;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code <Host>HookCatalog}: one descriptor constant per hook point the host declares, found by the
+ * runtime through {@link java.util.ServiceLoader}.
+ */
+public final class CatalogWriter {
+
+  private final GeneratedFiles files;
+
+  public CatalogWriter(GeneratedFiles files) {
+    this.files = files;
+  }
+
+  /** The catalog constant of a point, e.g. {@code BEFORE_MEDIA_ADDED}. */
+  public static String constantName(HookPointModel point) {
+    return Names.constant(point.eventName());
+  }
+
+  public void write(HookedClass hooked, Element origin) {
+    TypeSpec.Builder catalog = TypeSpec.classBuilder(hooked.catalog())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(RuntimeTypes.HOOK_CATALOG)
+        .addJavadoc("The hook points declared by {@link $T}, for the Hookpoint runtime.\n\n", hooked.host())
+        .addJavadoc("<p>Registered in {@code META-INF/services/$L}.\n", RuntimeTypes.HOOK_CATALOG.canonicalName());
+    for (HookPointModel point : hooked.declaredPoints()) {
+      catalog.addField(descriptor(point));
+    }
+    TypeName anyDescriptor = ParameterizedTypeName.get(RuntimeTypes.HOOK_POINT_DESCRIPTOR,
+        WildcardTypeName.subtypeOf(Object.class), WildcardTypeName.subtypeOf(Object.class));
+    catalog.addMethod(MethodSpec.methodBuilder("hookPoints")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(com.palantir.javapoet.ClassName.get(List.class), anyDescriptor))
+        .addStatement("return $T.of($L)", List.class, hooked.declaredPoints().stream()
+            .map(point -> CodeBlock.of("$N", constantName(point))).collect(CodeBlock.joining(", ")))
+        .build());
+    files.writeJava(hooked.catalog().packageName(), catalog, hooked.host().canonicalName(), origin);
+  }
+
+  // public static final HookPointDescriptor<E, C> BEFORE_MEDIA_ADDED = HookPointDescriptor.builder(...)...build();
+  private static FieldSpec descriptor(HookPointModel point) {
+    CodeBlock.Builder fields = CodeBlock.builder();
+    String separator = "";
+    for (FlatField field : FlatField.of(point)) {
+      fields.add("$L\nnew $T($S, $S, $S, $L, $L)", separator, RuntimeTypes.FIELD_INFO, field.path(),
+          field.field().type().docName(), field.field().doc(),
+          field.envVar() == null ? "null" : CodeBlock.of("$S", field.envVar()), field.changeable());
+      separator = ",";
+    }
+    CodeBlock initializer = CodeBlock.builder()
+        .add("$T", RuntimeTypes.HOOK_POINT_DESCRIPTOR)
+        .indent().indent()
+        .add("\n.builder($S, $T.class, $T.class)", point.eventName(), point.eventClass(), point.changesClass())
+        .add("\n.async($L)", point.async())
+        .add("\n.description($S)", point.description())
+        .add("\n.source($S)", point.source())
+        .add("\n.timeoutMs($L)", point.timeoutMs() + "L")
+        .add("\n.fields($>$>$L$<$<)", fields.build())
+        .add("\n.examplePayload($S)", Json.compact(Examples.event(point)))
+        .add("\n.changes($T::fromWire, $T::with)", point.changesClass(), point.eventClass())
+        .add("\n.build()")
+        .unindent().unindent()
+        .build();
+    return FieldSpec.builder(
+            ParameterizedTypeName.get(RuntimeTypes.HOOK_POINT_DESCRIPTOR, point.eventClass(), point.changesClass()),
+            constantName(point), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("{@code $L}: $L\n", point.eventName(),
+            point.description().isEmpty() ? "see the generated docs." : point.description())
+        .initializer(initializer)
+        .build();
+  }
+}

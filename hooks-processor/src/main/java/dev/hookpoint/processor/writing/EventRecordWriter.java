@@ -1,0 +1,137 @@
+package dev.hookpoint.processor.writing;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.hookpoint.processor.model.ChangeShape;
+import dev.hookpoint.processor.model.Field;
+import dev.hookpoint.processor.model.HookPointModel;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code <Event>Event}: the typed input of a hook point, a record of the envelope and the method's
+ * parameters (and result), which knows its wire form and how to merge a hook's changes.
+ */
+public final class EventRecordWriter {
+
+  private final GeneratedFiles files;
+
+  public EventRecordWriter(GeneratedFiles files) {
+    this.files = files;
+  }
+
+  public void write(HookPointModel point, Element origin) {
+    PayloadEncoding encoding = new PayloadEncoding();
+    TypeSpec.Builder record = TypeSpec.recordBuilder(point.eventClass())
+        .addModifiers(Modifier.PUBLIC)
+        .addSuperinterface(RuntimeTypes.HOOK_EVENT)
+        .addJavadoc(javadoc(point))
+        .recordConstructor(canonicalConstructor(point))
+        .addField(com.palantir.javapoet.FieldSpec.builder(String.class, "NAME",
+                Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The event's name, and the directory its hooks live in.\n")
+            .initializer("$S", point.eventName())
+            .build())
+        .addMethod(factory(point))
+        .addMethod(MethodSpec.methodBuilder("event")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(String.class)
+            .addStatement("return NAME")
+            .build())
+        .addMethod(fields(point, encoding))
+        .addMethod(with(point));
+    encoding.addEncodersTo(record);
+    files.writeJava(point.eventClass().packageName(), record, point.source(), origin);
+  }
+
+  private static CodeBlock javadoc(HookPointModel point) {
+    CodeBlock.Builder doc = CodeBlock.builder()
+        .add("The {@code $L} event: what its hooks receive.\n", point.eventName());
+    if (!point.description().isEmpty()) {
+      doc.add("\n<p>$L\n", point.description());
+    }
+    doc.add("\n<p>Generated from {@code $L}.\n\n", point.source())
+        .add("@param timestamp when the event fired\n")
+        .add("@param context who triggered the event and how hooks should behave\n");
+    for (Field field : point.fields()) {
+      doc.add("@param $L $L\n", field.javaName(),
+          field.doc().isEmpty() ? "{@code " + field.wireName() + "} on the wire" : field.doc());
+    }
+    return doc.build();
+  }
+
+  // public BeforeMediaAddedEvent { Objects.requireNonNull(timestamp, "timestamp"); ... }
+  private static MethodSpec canonicalConstructor(HookPointModel point) {
+    MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder()
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(Instant.class, "timestamp")
+        .addParameter(RuntimeTypes.HOOK_CONTEXT, "context");
+    for (Field field : point.fields()) {
+      constructor.addParameter(field.type().javaType(), field.javaName());
+    }
+    return constructor
+        .addStatement("$T.requireNonNull(timestamp, $S)", Objects.class, "timestamp")
+        .addStatement("$T.requireNonNull(context, $S)", Objects.class, "context")
+        .build();
+  }
+
+  // public static BeforeMediaAddedEvent of(HookContext context, NewMedia media) { ... Instant.now() ... }
+  private static MethodSpec factory(HookPointModel point) {
+    MethodSpec.Builder factory = MethodSpec.methodBuilder("of")
+        .addJavadoc("The event, fired now.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(point.eventClass())
+        .addParameter(RuntimeTypes.HOOK_CONTEXT, "context");
+    CodeBlock.Builder arguments = CodeBlock.builder().add("$T.now(), context", Instant.class);
+    for (Field field : point.fields()) {
+      factory.addParameter(ParameterSpec.builder(field.type().javaType(), field.javaName()).build());
+      arguments.add(", $N", field.javaName());
+    }
+    return factory.addStatement("return new $T($L)", point.eventClass(), arguments.build()).build();
+  }
+
+  // public Map<String, Object> fields() { Map<String, Object> fields = ...; fields.put("media", ...); }
+  private static MethodSpec fields(HookPointModel point, PayloadEncoding encoding) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("fields")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(RuntimeTypes.STRING_OBJECT_MAP)
+        .addStatement("$T fields = new $T<>($L)", RuntimeTypes.STRING_OBJECT_MAP, LinkedHashMap.class,
+            PayloadEncoding.capacity(point.fields().size()));
+    for (Field field : point.fields()) {
+      method.addStatement("fields.put($S, $L)", field.wireName(),
+          encoding.encode(field.type(), CodeBlock.of("$N", field.javaName()), 0));
+    }
+    return method.addStatement("return fields").build();
+  }
+
+  // public BeforeMediaAddedEvent with(BeforeMediaAddedChanges changes) { return new ...(timestamp, context, ...); }
+  private static MethodSpec with(HookPointModel point) {
+    CodeBlock.Builder arguments = CodeBlock.builder().add("timestamp, context");
+    for (Field field : point.fields()) {
+      ChangeShape shape = point.changes().stream()
+          .filter(change -> change.field().equals(field)).findFirst().orElse(null);
+      if (shape == null) {
+        arguments.add(", $N", field.javaName());
+      } else if (shape instanceof ChangeShape.Partial) {
+        arguments.add(",\nchanges.$1N() == null ? $1N : changes.$1N().applyTo($1N)", field.javaName());
+      } else {
+        arguments.add(",\nchanges.$1N() == null ? $1N : changes.$1N()", field.javaName());
+      }
+    }
+    return MethodSpec.methodBuilder("with")
+        .addJavadoc("This event with a hook's changes merged; this event is left as it is.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(point.eventClass())
+        .addParameter(point.changesClass(), "changes")
+        .addStatement("return new $T($L)", point.eventClass(), arguments.build())
+        .build();
+  }
+}

@@ -1,0 +1,60 @@
+package dev.hookpoint.processor.writing;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * The one place generated files are written: every Java file gets Hookpoint's class-retained {@code @Generated},
+ * its originating element for incremental builds, and the same formatting.
+ */
+public final class GeneratedFiles {
+
+  /** Hookpoint's own annotation: it is on every host's class path already, beside {@code @HookPoint}. */
+  public static final ClassName GENERATED = ClassName.get("dev.hookpoint.annotations", "Generated");
+  private static final String PROCESSOR = "dev.hookpoint.processor.HookPointProcessor";
+
+  private final Filer filer;
+
+  public GeneratedFiles(Filer filer) {
+    this.filer = filer;
+  }
+
+  /** Writes a Java type into a package; {@code from} names the host element it comes from. */
+  void writeJava(String packageName, TypeSpec.Builder type, String from, Element origin) {
+    type.addAnnotation(AnnotationSpec.builder(GENERATED)
+        .addMember("value", "$S", PROCESSOR)
+        .addMember("from", "$S", from)
+        .build());
+    type.addOriginatingElement(origin);
+    JavaFile file = JavaFile.builder(packageName, type.build())
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
+    try {
+      file.writeTo(filer);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + packageName + "." + file.typeSpec().name(), e);
+    }
+  }
+
+  /** Writes a text resource to the class output, e.g. {@code META-INF/hookpoint/events/x.md}. */
+  void writeResource(String path, String content, Element... origins) {
+    try {
+      FileObject resource = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path, origins);
+      try (Writer writer = resource.openWriter()) {
+        writer.write(content);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + path, e);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.hookpoint.runtime;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The input of one hook run: the common envelope of every event (name, timestamp, context) plus the event's own
+ * fields. Implemented by the event records the annotation processor generates, one per hook point.
+ */
+public interface HookEvent {
+
+  /** The event name, e.g. {@code before_media_added}. */
+  String event();
+
+  /** When the event fired. */
+  Instant timestamp();
+
+  /** Who triggered the event and how hooks should behave. */
+  HookContext context();
+
+  /**
+   * The event's own fields as plain data (maps, lists, strings, numbers, booleans), keyed by their snake_case
+   * wire names in declaration order.
+   */
+  Map<String, Object> fields();
+
+  /**
+   * The whole event as hooks see it: {@code event}, {@code timestamp}, the fields at the top level, and
+   * {@code context}.
+   */
+  default Map<String, Object> toWire() {
+    Map<String, Object> fields = fields();
+    Map<String, Object> wire = new LinkedHashMap<>(fields.size() + 4);
+    wire.put("event", event());
+    wire.put("timestamp", timestamp().toString());
+    wire.putAll(fields);
+    wire.put("context", context().toWire());
+    return wire;
+  }
+}

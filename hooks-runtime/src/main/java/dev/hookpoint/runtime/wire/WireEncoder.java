@@ -1,0 +1,49 @@
+package dev.hookpoint.runtime.wire;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Turns host values into plain payload data (maps, lists, strings, numbers, booleans). Called by generated event
+ * records; each method accepts {@code null} and returns {@code null}.
+ */
+public final class WireEncoder {
+
+  private WireEncoder() {}
+
+  /** Dates, times, UUIDs, decimals and paths travel as their ISO/standard text. */
+  public static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+
+  /** Enum constants travel as lower-case names: {@code TV_SHOW} becomes {@code tv_show}. */
+  public static String enumName(Enum<?> value) {
+    return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** A list with each element encoded; a fresh list, so hooks never see the host's own. */
+  public static <T> List<Object> list(List<? extends T> values, Function<? super T, Object> encoder) {
+    if (values == null) {
+      return null;
+    }
+    List<Object> wire = new ArrayList<>(values.size());
+    for (T value : values) {
+      wire.add(value == null ? null : encoder.apply(value));
+    }
+    return wire;
+  }
+
+  /** A map with each value encoded, keys kept in the host's order. */
+  public static <T> Map<String, Object> map(Map<String, ? extends T> values, Function<? super T, Object> encoder) {
+    if (values == null) {
+      return null;
+    }
+    Map<String, Object> wire = new LinkedHashMap<>(values.size() * 2);
+    values.forEach((key, value) -> wire.put(key, value == null ? null : encoder.apply(value)));
+    return wire;
+  }
+}
