@@ -39,7 +39,9 @@ public final class HookPointValidator {
       }
     }
     if (!method.getTypeParameters().isEmpty()) {
+      // Its type variables would only repeat this error as unsupported payload types.
       report.error(Messages.genericMethod(), method);
+      return report;
     }
     Set<String> seen = new HashSet<>();
     for (DeclaredHookPoint declared : DeclaredHookPoint.of(method)) {
