@@ -255,6 +255,9 @@ public final class WireDecoder {
   }
 
   private static String withArticle(String expected) {
+    if (expected.startsWith("one of ")) {
+      return expected;
+    }
     return expected.matches("^[aeiouAEIOU].*") ? "an " + expected : "a " + expected;
   }
 
