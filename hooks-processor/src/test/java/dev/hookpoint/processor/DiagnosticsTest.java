@@ -203,6 +203,14 @@ class DiagnosticsTest {
   }
 
   @Test
+  void descriptionsThatWouldCloseAJavadocCommentAreEscaped() {
+    Compilation compilation = Fixtures.compile(service(
+        "  @HookPoint(value = \"on_media_changed\", description = \"Fires for */ sneaky input.\")",
+        "  public void renamed(Item item) {}"));
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
   void sameEventWithSameDataIsAllowed() {
     Compilation compilation = Fixtures.compile(service(
         "  @HookPoint(\"on_media_changed\")",

@@ -9,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import dev.hookpoint.runtime.FieldInfo;
 import dev.hookpoint.runtime.HookCatalog;
+import dev.hookpoint.runtime.HookContext;
 import dev.hookpoint.runtime.HookDataException;
 import dev.hookpoint.runtime.HookDispatcher;
 import dev.hookpoint.runtime.HookEvent;
 import dev.hookpoint.runtime.HookPointDescriptor;
+import dev.hookpoint.runtime.HookPointHandle;
 import dev.hookpoint.runtime.HookVetoException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -71,6 +73,35 @@ class EndToEndTest {
     Object item = call(library, "add", newMedia("MOVIE", "Heat", 1995));
     assertEquals("Heat", call(item, "title"));
     assertEquals(List.of("add Heat"), call(library, "log"));
+  }
+
+  @Test
+  void inactivePointsNeverBuildAnEventNorTouchTheHandleBeyondIsActive() throws Throwable {
+    HookDispatcher tripwire = new HookDispatcher() {
+      @Override
+      public <E extends HookEvent, C> HookPointHandle<E, C> handle(HookPointDescriptor<E, C> point) {
+        return new HookPointHandle<>(point) {
+          @Override
+          public HookContext context() {
+            throw new AssertionError("context() asked for inactive " + point.name());
+          }
+
+          @Override
+          public E runSync(E event) {
+            throw new AssertionError("runSync() called for inactive " + point.name());
+          }
+
+          @Override
+          public void fireAsync(E event) {
+            throw new AssertionError("fireAsync() called for inactive " + point.name());
+          }
+        };
+      }
+    };
+    Object library = library(tripwire);
+    Object item = call(library, "add", newMedia("MOVIE", "Heat", 1995));
+    call(library, "search", item, "heat");
+    assertEquals(List.of("add Heat", "search heat"), call(library, "log"));
   }
 
   @Test

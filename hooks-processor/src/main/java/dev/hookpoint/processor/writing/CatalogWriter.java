@@ -83,7 +83,7 @@ public final class CatalogWriter {
             ParameterizedTypeName.get(RuntimeTypes.HOOK_POINT_DESCRIPTOR, point.eventClass(), point.changesClass()),
             constantName(point), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("{@code $L}: $L\n", point.eventName(),
-            point.description().isEmpty() ? "see the generated docs." : point.description())
+            point.description().isEmpty() ? "see the generated docs." : GeneratedFiles.javadocText(point.description()))
         .initializer(initializer)
         .build();
   }

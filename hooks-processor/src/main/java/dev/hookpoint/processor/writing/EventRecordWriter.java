@@ -55,14 +55,15 @@ public final class EventRecordWriter {
     CodeBlock.Builder doc = CodeBlock.builder()
         .add("The {@code $L} event: what its hooks receive.\n", point.eventName());
     if (!point.description().isEmpty()) {
-      doc.add("\n<p>$L\n", point.description());
+      doc.add("\n<p>$L\n", GeneratedFiles.javadocText(point.description()));
     }
     doc.add("\n<p>Generated from {@code $L}.\n\n", point.source())
         .add("@param timestamp when the event fired\n")
         .add("@param context who triggered the event and how hooks should behave\n");
     for (Field field : point.fields()) {
-      doc.add("@param $L $L\n", field.javaName(),
-          field.doc().isEmpty() ? "{@code " + field.wireName() + "} on the wire" : field.doc());
+      String text = field.doc().isEmpty()
+          ? "{@code " + field.wireName() + "} on the wire" : GeneratedFiles.javadocText(field.doc());
+      doc.add("@param $L $L\n", field.javaName(), text);
     }
     return doc.build();
   }

@@ -46,6 +46,11 @@ public final class GeneratedFiles {
     }
   }
 
+  /** Text from the host, made safe inside a Javadoc comment. */
+  static String javadocText(String text) {
+    return text.replace("*/", "*&#47;");
+  }
+
   /** Writes a text resource to the class output, e.g. {@code META-INF/hookpoint/events/x.md}. */
   void writeResource(String path, String content, Element... origins) {
     try {
