@@ -1,0 +1,307 @@
+package dev.hookpoint.runtime;
+
+import dev.hookpoint.runtime.config.HookpointConfig;
+import dev.hookpoint.runtime.discovery.DiscoveryWarning;
+import dev.hookpoint.runtime.discovery.EventNames;
+import dev.hookpoint.runtime.discovery.HookDiscovery;
+import dev.hookpoint.runtime.discovery.HookFile;
+import dev.hookpoint.runtime.dispatch.BackgroundRunner;
+import dev.hookpoint.runtime.dispatch.HookChain;
+import dev.hookpoint.runtime.dispatch.HookRun;
+import dev.hookpoint.runtime.dispatch.HookRunner;
+import dev.hookpoint.runtime.dispatch.RuntimeDispatcher;
+import dev.hookpoint.runtime.executor.HookExecutor;
+import dev.hookpoint.runtime.history.HookMetrics;
+import dev.hookpoint.runtime.history.HookStateStore;
+import dev.hookpoint.runtime.history.InMemoryHookStateStore;
+import dev.hookpoint.runtime.history.InMemoryRunStore;
+import dev.hookpoint.runtime.history.RunStore;
+import dev.hookpoint.runtime.registry.FileCheck;
+import dev.hookpoint.runtime.registry.HookRegistry;
+import dev.hookpoint.runtime.registry.HotReloader;
+import dev.hookpoint.runtime.registry.RegisteredHook;
+import dev.hookpoint.runtime.registry.RegistryLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hookpoint at run time: finds the hooks, keeps the registry current, and gives generated wrappers their
+ * {@link #dispatcher()}. One per application.
+ *
+ * <pre>{@code
+ * HookRuntime hooks = HookRuntime.builder(ConfigLoader.load(Path.of("config.yaml"), System.getenv()))
+ *     .executor(new LuaExecutor(...))
+ *     .build();
+ * hooks.start();
+ * MediaLibrary library = new HookedMediaLibrary(hooks.dispatcher());
+ * }</pre>
+ */
+public final class HookRuntime implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HookRuntime.class);
+
+  private final HookpointConfig config;
+  private final Path hooksDirectory;
+  private final Map<String, HookPointDescriptor<?, ?>> points;
+  private final List<HookExecutor> executors;
+  private final RunStore runStore;
+  private final HookStateStore stateStore;
+  private final HookMetrics metrics = new HookMetrics();
+  private final HookRunner runner;
+  private final BackgroundRunner background;
+  private final RuntimeDispatcher dispatcher;
+  private final RegistryLoader loader;
+  private final boolean hotReload;
+  private HotReloader reloader;
+
+  private HookRuntime(Builder builder) {
+    this.config = builder.config;
+    this.hooksDirectory = builder.config.hooksDirectory(builder.workingDirectory);
+    Map<String, HookPointDescriptor<?, ?>> byName = new LinkedHashMap<>();
+    builder.points.forEach(point -> byName.putIfAbsent(point.name(), point));
+    this.points = Map.copyOf(byName);
+    this.executors = List.copyOf(builder.executors);
+    this.runStore = builder.runStore != null ? builder.runStore
+        : new InMemoryRunStore(config.hooks().history().maxRuns());
+    this.stateStore = builder.stateStore != null ? builder.stateStore : new InMemoryHookStateStore();
+    this.runner = new HookRunner(config.hooks(), runStore, metrics);
+    this.background = new BackgroundRunner(config.hooks().async());
+    this.dispatcher = new RuntimeDispatcher(new HookChain(runner), background,
+        new HookContext(null, builder.settings, false));
+    this.loader = new RegistryLoader(new HookDiscovery(points.keySet()), executors, builder.checks);
+    this.hotReload = builder.hotReload != null ? builder.hotReload : config.hooks().hotReload();
+  }
+
+  /** Starts building a runtime. */
+  public static Builder builder(HookpointConfig config) {
+    return new Builder(config);
+  }
+
+  /** Loads the hooks and, when configured, starts watching the directory. */
+  public HookRuntime start() {
+    if (!config.hooks().enabled()) {
+      LOG.info("hooks are disabled (hooks.enabled: false); running with no hooks");
+      return this;
+    }
+    if (!Files.isDirectory(hooksDirectory)) {
+      LOG.info("no hooks directory at {}; running with no hooks", hooksDirectory);
+      return this;
+    }
+    reload();
+    if (hotReload) {
+      try {
+        reloader = new HotReloader(hooksDirectory, this::reload);
+      } catch (IOException e) {
+        LOG.warn("cannot watch {} for changes ({}); restart to pick up new hooks", hooksDirectory, e.getMessage());
+      }
+    }
+    return this;
+  }
+
+  /** Scans the directory again and swaps the new registry in whole. */
+  public synchronized HookRegistry reload() {
+    if (!config.hooks().enabled()) {
+      return dispatcher.registry();
+    }
+    HookRegistry next = loader.load(hooksDirectory, dispatcher.registry(), stateStore.disabled());
+    dispatcher.swap(next);
+    LOG.info("loaded {} hook(s) from {}", next.hooks().size(), hooksDirectory);
+    return next;
+  }
+
+  /** Switches one hook on or off, now and (with a persistent state store) after restarts. */
+  public synchronized void setEnabled(String hookId, boolean enabled) {
+    HookRegistry current = dispatcher.registry();
+    if (current.find(hookId).isEmpty()) {
+      throw new IllegalArgumentException("no hook '" + hookId + "'; 'hooks list' shows the ids");
+    }
+    stateStore.setEnabled(hookId, enabled);
+    dispatcher.swap(current.withEnabled(hookId, enabled));
+  }
+
+  /**
+   * Runs one hook file once as a dry run on a payload, the way {@code hooks test} does. The run is recorded.
+   *
+   * @param event the event, or {@code null} for the file's directory name
+   * @param payload the event as hooks receive it, or {@code null} for the event's generated example
+   */
+  public HookRun<?> test(Path file, String event, Map<String, Object> payload) {
+    String eventName = event != null ? event : String.valueOf(file.toAbsolutePath().getParent().getFileName());
+    HookPointDescriptor<?, ?> point = hookPoint(eventName).orElseThrow(() -> new IllegalArgumentException(
+        unknownEvent(eventName)));
+    Map<String, Object> wire = new LinkedHashMap<>(payload != null ? payload : Payloads.parse(point.examplePayload()));
+    wire.put("event", eventName);
+    Map<String, Object> context = new LinkedHashMap<>();
+    if (wire.get("context") instanceof Map<?, ?> given) {
+      given.forEach((key, value) -> context.put(String.valueOf(key), value));
+    }
+    context.put("dry_run", true);
+    wire.put("context", context);
+    RegisteredHook hook = loader.loadOne(new HookFile(file, eventName, file.getFileName().toString()));
+    return runner.run(point, hook, wire, true);
+  }
+
+  /** Why an event name is not known, with the closest known name. */
+  public String unknownEvent(String name) {
+    return "'" + name + "' is not an event" + EventNames.suggest(name, points.keySet())
+        .map(suggestion -> "; did you mean '" + suggestion + "'?").orElse("; 'hooks events' lists them");
+  }
+
+  /** Every problem {@code hooks check} reports: load errors of hooks and warnings of discovery. */
+  public List<Problem> check() {
+    HookRegistry registry = loader.load(hooksDirectory, HookRegistry.empty(), stateStore.disabled());
+    List<Problem> problems = new ArrayList<>();
+    for (RegisteredHook hook : registry.hooks()) {
+      if (hook.loadError() != null) {
+        problems.add(new Problem(hook.file().path(), hook.loadError().line(), hook.loadError().getMessage()));
+      }
+    }
+    for (DiscoveryWarning warning : registry.warnings()) {
+      problems.add(new Problem(warning.path(), null, warning.message()));
+    }
+    return problems;
+  }
+
+  /**
+   * A problem with a hook file.
+   *
+   * @param file the file or directory
+   * @param line the line, or {@code null}
+   * @param message what is wrong and the fix
+   */
+  public record Problem(Path file, Integer line, String message) {
+    @Override
+    public String toString() {
+      return file + ":" + (line == null ? 1 : line) + ": " + message;
+    }
+  }
+
+  public HookDispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  public HookRegistry registry() {
+    return dispatcher.registry();
+  }
+
+  public HookpointConfig config() {
+    return config;
+  }
+
+  public Path hooksDirectory() {
+    return hooksDirectory;
+  }
+
+  /** Every known hook point, sorted by name. */
+  public List<HookPointDescriptor<?, ?>> hookPoints() {
+    return points.values().stream().sorted(java.util.Comparator.comparing(HookPointDescriptor::name))
+        .collect(Collectors.toList());
+  }
+
+  public Optional<HookPointDescriptor<?, ?>> hookPoint(String name) {
+    return Optional.ofNullable(points.get(name));
+  }
+
+  public RunStore runStore() {
+    return runStore;
+  }
+
+  public HookMetrics metrics() {
+    return metrics;
+  }
+
+  public BackgroundRunner.Stats backgroundStats() {
+    return background.stats();
+  }
+
+  /** Stops watching, drains background events up to the configured deadline, and closes the executors. */
+  @Override
+  public void close() {
+    if (reloader != null) {
+      reloader.close();
+    }
+    background.close();
+    executors.forEach(HookExecutor::close);
+  }
+
+  /** Builds a {@link HookRuntime}. */
+  public static final class Builder {
+    private final HookpointConfig config;
+    private Path workingDirectory = Path.of("").toAbsolutePath();
+    private List<HookPointDescriptor<?, ?>> points;
+    private final List<HookExecutor> executors = new ArrayList<>();
+    private final List<FileCheck> checks = new ArrayList<>();
+    private RunStore runStore;
+    private HookStateStore stateStore;
+    private Map<String, Object> settings = Map.of();
+    private Boolean hotReload;
+
+    private Builder(HookpointConfig config) {
+      this.config = config;
+    }
+
+    /** What a relative database path is relative to; the process's working directory by default. */
+    public Builder workingDirectory(Path workingDirectory) {
+      this.workingDirectory = workingDirectory.toAbsolutePath();
+      return this;
+    }
+
+    /** The hook points; by default every catalog {@link java.util.ServiceLoader} finds. */
+    public Builder hookPoints(List<HookPointDescriptor<?, ?>> points) {
+      this.points = List.copyOf(points);
+      return this;
+    }
+
+    /** Adds an executor; the first whose {@link HookExecutor#handles} says yes runs a file. */
+    public Builder executor(HookExecutor executor) {
+      executors.add(executor);
+      return this;
+    }
+
+    /** Adds a check every hook file passes before it is loaded. */
+    public Builder fileCheck(FileCheck check) {
+      checks.add(check);
+      return this;
+    }
+
+    /** Where runs are recorded; in memory by default. */
+    public Builder runStore(RunStore runStore) {
+      this.runStore = runStore;
+      return this;
+    }
+
+    /** Where hook switches are kept; in memory by default. */
+    public Builder stateStore(HookStateStore stateStore) {
+      this.stateStore = stateStore;
+      return this;
+    }
+
+    /** Settings every event's {@code context.settings} carries. */
+    public Builder settings(Map<String, Object> settings) {
+      this.settings = Map.copyOf(settings);
+      return this;
+    }
+
+    /** Overrides {@code hooks.hot_reload}. */
+    public Builder hotReload(boolean hotReload) {
+      this.hotReload = hotReload;
+      return this;
+    }
+
+    public HookRuntime build() {
+      if (points == null) {
+        points = HookCatalog.loadAll(Thread.currentThread().getContextClassLoader());
+      }
+      return new HookRuntime(this);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.hookpoint.runtime.cli;
+
+import dev.hookpoint.runtime.HookRuntime;
+import dev.hookpoint.runtime.executor.HookMetadata;
+import dev.hookpoint.runtime.history.HookStats;
+import dev.hookpoint.runtime.registry.RegisteredHook;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hooks list [--json]}: the discovered hooks with their order, executor, switch and load status. */
+@Command(name = "list", description = "List the discovered hooks, in run order.")
+final class ListCommand implements Callable<Integer> {
+
+  private final Supplier<HookRuntime> runtime;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--json", description = "Print JSON.")
+  boolean json;
+
+  ListCommand(Supplier<HookRuntime> runtime) {
+    this.runtime = runtime;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    HookRuntime hooks = runtime.get();
+    List<RegisteredHook> registered = hooks.registry().hooks();
+    if (json) {
+      List<Map<String, Object>> list = new ArrayList<>();
+      for (RegisteredHook hook : registered) {
+        list.add(entry(hook, hooks.metrics().of(hook.id())));
+      }
+      JsonOutput.print(out, list);
+      return 0;
+    }
+    if (registered.isEmpty()) {
+      out.println("No hooks in " + hooks.hooksDirectory());
+    }
+    for (RegisteredHook hook : registered) {
+      out.printf("%-48s %-8s %-8s %-10s %s%n", hook.id(), hook.executorName(),
+          hook.enabled() ? "enabled" : "disabled", hook.loadError() == null ? "loaded" : "load_error",
+          hook.loadError() == null ? hook.metadata().name() : hook.loadError().getMessage());
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static Map<String, Object> entry(RegisteredHook hook, HookStats.Snapshot stats) {
+    HookMetadata metadata = hook.metadata();
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("id", hook.id());
+    entry.put("event", hook.file().event());
+    entry.put("file", hook.file().path().toString());
+    entry.put("order", hook.file().order());
+    entry.put("executor", hook.executorName());
+    entry.put("enabled", hook.enabled());
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("name", metadata.name());
+    meta.put("description", metadata.description());
+    meta.put("author", metadata.author());
+    meta.put("version", metadata.version());
+    meta.put("timeout_ms", metadata.timeoutMs());
+    entry.put("metadata", meta);
+    entry.put("load_status", hook.loadError() == null ? "loaded" : "load_error");
+    entry.put("load_error", hook.loadError() == null ? null : Errors.toMap(hook.loadError()));
+    entry.put("sha256", hook.sha256());
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    metrics.put("runs", stats.runs());
+    metrics.put("errors", stats.errors());
+    metrics.put("errors_by_category", stats.errorsByCategory());
+    metrics.put("p50_ms", stats.p50Micros() / 1000.0);
+    metrics.put("p95_ms", stats.p95Micros() / 1000.0);
+    metrics.put("max_ms", stats.maxMicros() / 1000.0);
+    entry.put("metrics", metrics);
+    return entry;
+  }
+}

@@ -1,0 +1,68 @@
+package dev.hookpoint.runtime.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The limits a configuration must respect beyond its types: positive sizes, defaults within the maximum. */
+final class ConfigRules {
+
+  private final ConfigLoader.Origins origins;
+  private final List<String> problems = new ArrayList<>();
+
+  private ConfigRules(ConfigLoader.Origins origins) {
+    this.origins = origins;
+  }
+
+  static List<String> check(HookpointConfig config, ConfigLoader.Origins origins) {
+    ConfigRules rules = new ConfigRules(origins);
+    HookpointConfig.Hooks hooks = config.hooks();
+    rules.notBlank("database.path", config.database().path());
+    rules.notBlank("hooks.directory", hooks.directory());
+    rules.positive("hooks.default_timeout_ms", hooks.defaultTimeoutMs());
+    rules.positive("hooks.process_timeout_ms", hooks.processTimeoutMs());
+    rules.positive("hooks.max_timeout_ms", hooks.maxTimeoutMs());
+    rules.atMost("hooks.default_timeout_ms", hooks.defaultTimeoutMs(), "hooks.max_timeout_ms", hooks.maxTimeoutMs());
+    rules.atMost("hooks.process_timeout_ms", hooks.processTimeoutMs(), "hooks.max_timeout_ms", hooks.maxTimeoutMs());
+    rules.positive("hooks.async.pool_size", hooks.async().poolSize());
+    rules.positive("hooks.async.queue_capacity", hooks.async().queueCapacity());
+    rules.notNegative("hooks.async.drain_timeout_ms", hooks.async().drainTimeoutMs());
+    rules.positive("hooks.history.max_runs", hooks.history().maxRuns());
+    rules.positive("hooks.history.max_log_lines", hooks.history().maxLogLines());
+    rules.positive("hooks.history.max_log_line_length", hooks.history().maxLogLineLength());
+    rules.positive("hooks.lua.max_instructions", hooks.lua().maxInstructions());
+    rules.positive("hooks.lua.max_memory_bytes", hooks.lua().maxMemoryBytes());
+    rules.positive("hooks.lua.max_call_depth", hooks.lua().maxCallDepth());
+    rules.notNegative("hooks.lua.http.requests_per_minute", hooks.lua().http().requestsPerMinute());
+    rules.positive("hooks.lua.http.max_response_bytes", hooks.lua().http().maxResponseBytes());
+    rules.positive("hooks.process.max_concurrent", hooks.process().maxConcurrent());
+    rules.notNegative("hooks.process.runs_per_minute", hooks.process().runsPerMinute());
+    rules.positive("hooks.process.max_output_bytes", hooks.process().maxOutputBytes());
+    rules.notNegative("hooks.process.kill_grace_ms", hooks.process().killGraceMs());
+    return rules.problems;
+  }
+
+  private void positive(String key, long value) {
+    if (value <= 0) {
+      problems.add(origins.where(key) + ": '" + key + "' = " + value + " must be greater than 0");
+    }
+  }
+
+  private void notNegative(String key, long value) {
+    if (value < 0) {
+      problems.add(origins.where(key) + ": '" + key + "' = " + value + " must not be negative");
+    }
+  }
+
+  private void atMost(String key, long value, String maxKey, long max) {
+    if (value > 0 && max > 0 && value > max) {
+      problems.add(origins.where(key) + ": '" + key + "' = " + value + " must not exceed '" + maxKey + "' = "
+          + max + " (" + origins.where(maxKey) + ")");
+    }
+  }
+
+  private void notBlank(String key, String value) {
+    if (value == null || value.isBlank()) {
+      problems.add(origins.where(key) + ": '" + key + "' must not be empty");
+    }
+  }
+}

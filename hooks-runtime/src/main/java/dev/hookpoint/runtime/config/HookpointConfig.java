@@ -1,0 +1,119 @@
+package dev.hookpoint.runtime.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything Hookpoint reads from {@code config.yaml}. Every key has a documented default (see
+ * {@link #defaults()} and {@code docs/configuration.md}); snake_case in YAML, camelCase here.
+ *
+ * @param database where the host keeps its database; relative hook directories resolve against its folder
+ * @param hooks how hooks are found and run
+ */
+public record HookpointConfig(Database database, Hooks hooks) {
+
+  /** The configuration when there is no file. */
+  public static HookpointConfig defaults() {
+    return new HookpointConfig(new Database("data/mydia.db"), new Hooks(true, "hooks", false, 5_000, 30_000,
+        30_000, true, false,
+        new Async(2, 10_000, WhenFull.DROP, 5_000),
+        new History(1_000, 100, 1_000),
+        new Lua(10_000_000, 50L * 1024 * 1024, 200, new Http(true, List.of(), 60, 1024 * 1024)),
+        new Process(Map.of(), 4, 60, 1024 * 1024, 1_000)));
+  }
+
+  /**
+   * The hooks directory: absolute as configured, or relative to the database file's directory.
+   *
+   * @param workingDirectory what a relative database path is relative to
+   */
+  public Path hooksDirectory(Path workingDirectory) {
+    Path configured = Path.of(hooks.directory());
+    if (configured.isAbsolute()) {
+      return configured.normalize();
+    }
+    Path databaseDirectory = workingDirectory.resolve(database.path()).toAbsolutePath().getParent();
+    return databaseDirectory.resolve(configured).normalize();
+  }
+
+  /** @param path the database file; relative to the working directory */
+  public record Database(String path) {}
+
+  /**
+   * @param enabled {@code false} runs the host with no hooks at all
+   * @param directory where hooks live, {@code <event>/NN_name.ext} inside
+   * @param hotReload watch the directory and reload on change
+   * @param defaultTimeoutMs Lua hooks' timeout unless their metadata says otherwise
+   * @param processTimeoutMs process hooks' timeout unless their metadata says otherwise
+   * @param maxTimeoutMs the cap on any hook's timeout, whatever its metadata says
+   * @param strictPermissions refuse hook files and directories others may write to
+   * @param requireLock run only hooks whose SHA-256 matches {@code hooks.lock}
+   * @param async the background executor of on_ and async after_ events
+   * @param history the run history kept in memory
+   * @param lua the Lua sandbox's limits
+   * @param process the process executor's limits
+   */
+  public record Hooks(
+      boolean enabled,
+      String directory,
+      boolean hotReload,
+      long defaultTimeoutMs,
+      long processTimeoutMs,
+      long maxTimeoutMs,
+      boolean strictPermissions,
+      boolean requireLock,
+      Async async,
+      History history,
+      Lua lua,
+      Process process) {}
+
+  /**
+   * @param poolSize threads running background hooks
+   * @param queueCapacity events waiting for a thread; never unbounded
+   * @param whenFull what happens to an event when the queue is full
+   * @param drainTimeoutMs how long shutdown waits for queued events before counting the rest as lost
+   */
+  public record Async(int poolSize, int queueCapacity, WhenFull whenFull, long drainTimeoutMs) {}
+
+  /** What to do with a background event when the queue is full. */
+  public enum WhenFull {
+    /** Drop the event, count it, and log it: the host never waits. */
+    DROP,
+    /** Run the hooks on the caller's thread: nothing is lost, the host slows down. */
+    CALLER_RUNS
+  }
+
+  /**
+   * @param maxRuns runs kept by the in-memory history
+   * @param maxLogLines log lines kept per run
+   * @param maxLogLineLength characters kept per log line
+   */
+  public record History(int maxRuns, int maxLogLines, int maxLogLineLength) {}
+
+  /**
+   * @param maxInstructions Lua VM instructions per run
+   * @param maxMemoryBytes bytes a run may allocate
+   * @param maxCallDepth nested Lua calls per run
+   * @param http the {@code http} helper
+   */
+  public record Lua(long maxInstructions, long maxMemoryBytes, int maxCallDepth, Http http) {}
+
+  /**
+   * @param enabled whether Lua hooks get the {@code http} helper
+   * @param allowHosts hosts allowed even if loopback, private or link-local
+   * @param requestsPerMinute per hook
+   * @param maxResponseBytes larger responses are cut off with an error
+   */
+  public record Http(boolean enabled, List<String> allowHosts, int requestsPerMinute, long maxResponseBytes) {}
+
+  /**
+   * @param env extra environment variables for process hooks; nothing of the host's own is passed
+   * @param maxConcurrent hook processes running at once across all hooks
+   * @param runsPerMinute per hook; more runs are skipped
+   * @param maxOutputBytes stdout beyond this kills the process
+   * @param killGraceMs between SIGTERM and SIGKILL on timeout
+   */
+  public record Process(Map<String, String> env, int maxConcurrent, int runsPerMinute, long maxOutputBytes,
+      long killGraceMs) {}
+}

@@ -1,0 +1,85 @@
+package dev.hookpoint.runtime.discovery;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds hook files: {@code <root>/<event>/NN_name.ext}, in run order. Directories that name no known event get a
+ * warning with a "did you mean", never an exception.
+ */
+public final class HookDiscovery {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HookDiscovery.class);
+
+  /** What a scan found. */
+  public record Result(List<HookFile> files, List<DiscoveryWarning> warnings) {}
+
+  private final Set<String> knownEvents;
+
+  public HookDiscovery(Set<String> knownEvents) {
+    this.knownEvents = Set.copyOf(knownEvents);
+  }
+
+  /** Scans the root; a missing root is an empty result. */
+  public Result scan(Path root) {
+    List<HookFile> files = new ArrayList<>();
+    List<DiscoveryWarning> warnings = new ArrayList<>();
+    if (!Files.isDirectory(root)) {
+      return new Result(List.of(), List.of());
+    }
+    for (Path entry : list(root, warnings)) {
+      String name = entry.getFileName().toString();
+      if (IgnoredFiles.isIgnored(name)) {
+        continue;
+      }
+      if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+        warnings.add(new DiscoveryWarning(entry, "hooks go in a directory named after their event, e.g. "
+            + root.relativize(entry).resolveSibling("after_media_added").resolve(name) + "; this file is ignored"));
+        continue;
+      }
+      if (!knownEvents.contains(name)) {
+        warnings.add(new DiscoveryWarning(entry, unknownEvent(name)));
+        continue;
+      }
+      List<HookFile> eventFiles = new ArrayList<>();
+      for (Path file : list(entry, warnings)) {
+        String fileName = file.getFileName().toString();
+        if (IgnoredFiles.isIgnored(fileName)) {
+          continue;
+        }
+        if (Files.isDirectory(file)) {
+          warnings.add(new DiscoveryWarning(file, "directories inside an event directory are ignored"));
+          continue;
+        }
+        eventFiles.add(new HookFile(file, name, fileName));
+      }
+      eventFiles.sort(HookOrder.INSTANCE);
+      files.addAll(eventFiles);
+    }
+    warnings.forEach(warning -> LOG.warn("{}: {}", warning.path(), warning.message()));
+    return new Result(List.copyOf(files), List.copyOf(warnings));
+  }
+
+  private String unknownEvent(String name) {
+    return EventNames.suggest(name, knownEvents)
+        .map(suggestion -> "'" + name + "' is not an event; did you mean '" + suggestion + "'? Its hooks are ignored")
+        .orElse("'" + name + "' is not an event; its hooks are ignored (see 'hooks events' for the list)");
+  }
+
+  private static List<Path> list(Path directory, List<DiscoveryWarning> warnings) {
+    try (Stream<Path> entries = Files.list(directory)) {
+      return entries.sorted().toList();
+    } catch (IOException e) {
+      warnings.add(new DiscoveryWarning(directory, "cannot be read: " + e.getMessage()));
+      return List.of();
+    }
+  }
+}

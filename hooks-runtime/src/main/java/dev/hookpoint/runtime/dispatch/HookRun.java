@@ -1,0 +1,23 @@
+package dev.hookpoint.runtime.dispatch;
+
+import dev.hookpoint.runtime.RunStatus;
+import dev.hookpoint.runtime.history.RunRecord;
+
+/**
+ * One finished run of one hook: its record, and the typed changes to merge when it succeeded.
+ *
+ * @param record what the history keeps
+ * @param changes the validated changes record, or {@code null} when there is nothing to merge
+ * @param <C> the changes record
+ */
+public record HookRun<C>(RunRecord record, C changes) {
+
+  public RunStatus status() {
+    return record.status();
+  }
+
+  /** Whether the hook asked to stop the chain. */
+  public boolean halted() {
+    return record.status() == RunStatus.HALTED;
+  }
+}

@@ -1,0 +1,48 @@
+package dev.hookpoint.runtime.executor;
+
+import dev.hookpoint.runtime.discovery.HookFile;
+import java.nio.file.Path;
+
+/**
+ * Runs one kind of hook file (Lua scripts, executables). The seam the executors plug into: the runtime discovers
+ * files, asks each executor in turn whether it {@link #handles} a file, loads it once, and runs it per event.
+ *
+ * <p>Executors enforce the invocation's deadline themselves and stop a hook that overruns it: the runtime never
+ * waits on a separate thread, which keeps a hook run to a few microseconds.
+ */
+public interface HookExecutor extends AutoCloseable {
+
+  /** A short name for listings, e.g. {@code lua} or {@code process}. */
+  String name();
+
+  /**
+   * The timeout of hooks that set none, or {@code -1} for {@code hooks.default_timeout_ms}. Always capped by
+   * {@code hooks.max_timeout_ms}.
+   */
+  default long defaultTimeoutMs() {
+    return -1;
+  }
+
+  /** Whether this executor runs the file. */
+  boolean handles(Path file);
+
+  /**
+   * Loads a hook: reads, checks and compiles it, and reads its metadata.
+   *
+   * @throws HookFailure a {@code load_error} naming the file, the line and the fix
+   */
+  LoadedHook load(HookFile file) throws HookFailure;
+
+  /**
+   * Runs a loaded hook once.
+   *
+   * @return the hook's result as plain data (maps, lists, strings, numbers, booleans), or {@code null} when it
+   *     returned nothing
+   * @throws HookFailure an {@code execution_error}, {@code timeout} or {@code data_error}
+   */
+  Object run(LoadedHook hook, Invocation invocation) throws HookFailure;
+
+  /** Releases threads and caches. */
+  @Override
+  default void close() {}
+}

@@ -1,0 +1,18 @@
+package dev.hookpoint.runtime.executor;
+
+/**
+ * What a hook says about itself: from a Lua {@code hook = {...}} table, or a script's header comment.
+ *
+ * @param name a display name; the file name when the hook gives none
+ * @param description what it does, or empty
+ * @param author who wrote it, or empty
+ * @param version its version, or empty
+ * @param timeoutMs its own timeout, or {@code null} for the default; always capped by the configured maximum
+ */
+public record HookMetadata(String name, String description, String author, String version, Long timeoutMs) {
+
+  /** Metadata that only names the hook. */
+  public static HookMetadata named(String name) {
+    return new HookMetadata(name, "", "", "", null);
+  }
+}

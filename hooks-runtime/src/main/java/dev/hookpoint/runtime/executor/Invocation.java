@@ -1,0 +1,23 @@
+package dev.hookpoint.runtime.executor;
+
+import java.util.Map;
+
+/**
+ * One run of one hook.
+ *
+ * @param runId unique per run, e.g. for {@code HOOK_EVENT_ID}
+ * @param event the event name
+ * @param payload the whole event as plain data, the shape hooks receive
+ * @param timeoutMs the run's time limit, already capped by the configured maximum
+ * @param deadlineNanos {@link System#nanoTime()} at which the run must be over
+ * @param dryRun whether the hook runs as a test
+ * @param log where the hook's log lines go
+ */
+public record Invocation(String runId, String event, Map<String, Object> payload, long timeoutMs,
+    long deadlineNanos, boolean dryRun, HookLog log) {
+
+  /** Nanoseconds left before the deadline; negative when past it. */
+  public long remainingNanos() {
+    return deadlineNanos - System.nanoTime();
+  }
+}

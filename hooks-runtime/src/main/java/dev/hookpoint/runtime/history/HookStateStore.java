@@ -1,0 +1,13 @@
+package dev.hookpoint.runtime.history;
+
+import java.util.Set;
+
+/** Remembers which hooks operators switched off, across restarts when the implementation persists. */
+public interface HookStateStore {
+
+  /** The ids ({@code event/file}) of the hooks switched off. */
+  Set<String> disabled();
+
+  /** Switches a hook on or off. */
+  void setEnabled(String hookId, boolean enabled);
+}

@@ -1,0 +1,17 @@
+package dev.hookpoint.runtime.registry;
+
+import dev.hookpoint.runtime.discovery.HookFile;
+import dev.hookpoint.runtime.executor.HookFailure;
+
+/**
+ * A check every hook file passes before its executor loads it, whatever its kind: permissions, checksums.
+ */
+@FunctionalInterface
+public interface FileCheck {
+
+  /**
+   * @param sha256 the file content's SHA-256, hex
+   * @throws HookFailure a {@code load_error} saying what is wrong and the fix
+   */
+  void check(HookFile file, String sha256) throws HookFailure;
+}

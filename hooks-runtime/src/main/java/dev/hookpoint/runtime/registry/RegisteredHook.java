@@ -1,0 +1,41 @@
+package dev.hookpoint.runtime.registry;
+
+import dev.hookpoint.runtime.discovery.HookFile;
+import dev.hookpoint.runtime.executor.HookExecutor;
+import dev.hookpoint.runtime.executor.HookFailure;
+import dev.hookpoint.runtime.executor.HookMetadata;
+import dev.hookpoint.runtime.executor.LoadedHook;
+
+/**
+ * A discovered hook with what loading it gave: either a loaded hook ready to run, or the load error every run of
+ * it reports.
+ *
+ * @param file the file
+ * @param executor the executor that runs it, or {@code null} when none handles the file
+ * @param loaded the loaded hook, or {@code null} after a load error
+ * @param loadError why it could not be loaded, or {@code null}
+ * @param sha256 the file content's hash, hex, or empty when unreadable
+ * @param enabled whether it runs; switched by operators
+ */
+public record RegisteredHook(HookFile file, HookExecutor executor, LoadedHook loaded, HookFailure loadError,
+    String sha256, boolean enabled) {
+
+  /** The hook's id, e.g. {@code after_media_added/02_adjust_anime_settings.lua}. */
+  public String id() {
+    return file.id();
+  }
+
+  /** Its metadata, or just its file name when it did not load. */
+  public HookMetadata metadata() {
+    return loaded != null ? loaded.metadata() : HookMetadata.named(file.fileName());
+  }
+
+  /** The executor's name, or {@code none}. */
+  public String executorName() {
+    return executor == null ? "none" : executor.name();
+  }
+
+  RegisteredHook withEnabled(boolean enabled) {
+    return new RegisteredHook(file, executor, loaded, loadError, sha256, enabled);
+  }
+}

@@ -1,0 +1,88 @@
+package dev.hookpoint.runtime.discovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookpoint.runtime.executor.HookMetadata;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HookDiscoveryTest {
+
+  @TempDir Path root;
+
+  private final HookDiscovery discovery =
+      new HookDiscovery(Set.of("after_media_added", "before_media_added", "on_download_completed"));
+
+  private void touch(String relative) throws Exception {
+    Path file = root.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "x");
+  }
+
+  @Test
+  void hooksRunByNumericPrefixThenNameWithUnprefixedLast() throws Exception {
+    for (String name : List.of("10_c.lua", "2_b.lua", "02_a.lua", "zeta.lua", "alpha.sh", "1_first.sh")) {
+      touch("after_media_added/" + name);
+    }
+    List<String> names = discovery.scan(root).files().stream().map(HookFile::fileName).toList();
+    assertEquals(List.of("1_first.sh", "02_a.lua", "2_b.lua", "10_c.lua", "alpha.sh", "zeta.lua"), names);
+  }
+
+  @Test
+  void hiddenBackupDisabledAndNoteFilesAreIgnored() throws Exception {
+    for (String name : List.of(".hidden.lua", "01_a.lua~", "01_a.lua.swp", "01_a.lua.bak", "02_b.lua.disabled",
+        "README.md", "notes.txt", "01_a.lua")) {
+      touch("after_media_added/" + name);
+    }
+    List<String> names = discovery.scan(root).files().stream().map(HookFile::fileName).toList();
+    assertEquals(List.of("01_a.lua"), names);
+  }
+
+  @Test
+  void unknownEventDirectoryWarnsWithSuggestionAndIsSkipped() throws Exception {
+    touch("after_media_add/01_a.lua");
+    touch("totally_unrelated_name/01_a.lua");
+    HookDiscovery.Result result = discovery.scan(root);
+    assertEquals(List.of(), result.files());
+    assertEquals("'after_media_add' is not an event; did you mean 'after_media_added'? Its hooks are ignored",
+        result.warnings().get(0).message());
+    assertTrue(result.warnings().get(1).message().startsWith("'totally_unrelated_name' is not an event; its hooks"),
+        result.warnings().get(1).message());
+  }
+
+  @Test
+  void filesOutsideAnEventDirectoryWarn() throws Exception {
+    touch("01_stray.lua");
+    HookDiscovery.Result result = discovery.scan(root);
+    assertTrue(result.warnings().get(0).message().startsWith("hooks go in a directory named after their event"));
+  }
+
+  @Test
+  void missingDirectoryIsEmptyNotAnError() {
+    assertEquals(List.of(), discovery.scan(root.resolve("nope")).files());
+  }
+
+  @Test
+  void headerCommentGivesMetadata() {
+    HookMetadata metadata = HeaderMetadata.parse(List.of("#!/bin/sh", "# name: Notify Plex",
+        "# description: Tells Plex to rescan", "# author: sam", "# version: 1.2", "# timeout_ms: 10_000",
+        "echo hi", "# name: not header"), "01_notify.sh");
+    assertEquals(new HookMetadata("Notify Plex", "Tells Plex to rescan", "sam", "1.2", 10_000L), metadata);
+    assertEquals("01_notify.sh", HeaderMetadata.parse(List.of("echo hi"), "01_notify.sh").name());
+    assertEquals("Lua hook", HeaderMetadata.parse(List.of("-- name: Lua hook"), "x.lua").name());
+  }
+
+  @Test
+  void badTimeoutInHeaderSaysTheFix() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> HeaderMetadata.parse(List.of("#!/bin/sh", "# timeout_ms: soon"), "x.sh"));
+    assertEquals("line 2: timeout_ms must be a positive whole number of milliseconds, e.g. '# timeout_ms: 10000'; "
+        + "got 'soon'", error.getMessage());
+  }
+}

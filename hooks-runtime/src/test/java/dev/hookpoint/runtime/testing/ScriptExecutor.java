@@ -1,0 +1,111 @@
+package dev.hookpoint.runtime.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookpoint.runtime.discovery.HeaderMetadata;
+import dev.hookpoint.runtime.discovery.HookFile;
+import dev.hookpoint.runtime.executor.HookExecutor;
+import dev.hookpoint.runtime.executor.HookFailure;
+import dev.hookpoint.runtime.executor.HookMetadata;
+import dev.hookpoint.runtime.executor.Invocation;
+import dev.hookpoint.runtime.executor.LoadedHook;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A small real executor for the runtime's tests: runs {@code .hook} files, each a header comment for metadata then
+ * one JSON "script" of instructions, read once at load time:
+ *
+ * <pre>
+ * # name: Appender
+ * # timeout_ms: 200
+ * {"append": "!", "log": ["hi"], "sleep_ms": 0, "fail": null, "result": null}
+ * </pre>
+ *
+ * {@code append} returns a change of {@code media.title} to the current title plus the text (to see chaining);
+ * {@code result} is returned as is; {@code sleep_ms} sleeps, honouring the deadline like every executor must;
+ * {@code fail} is an execution error; a first line {@code SYNTAX ERROR} is a load error on line 1.
+ */
+public final class ScriptExecutor implements HookExecutor {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Runs so far, for tests that count. */
+  public final AtomicInteger runs = new AtomicInteger();
+
+  record Script(HookFile file, HookMetadata metadata, Map<String, Object> instructions) implements LoadedHook {}
+
+  @Override
+  public String name() {
+    return "script";
+  }
+
+  @Override
+  public boolean handles(Path file) {
+    return file.getFileName().toString().endsWith(".hook");
+  }
+
+  @Override
+  public LoadedHook load(HookFile file) throws HookFailure {
+    try {
+      List<String> lines = Files.readAllLines(file.path());
+      if (!lines.isEmpty() && lines.get(0).contains("SYNTAX ERROR")) {
+        throw HookFailure.loadError("syntax error near 'SYNTAX'", file.path().toString(), 1);
+      }
+      HookMetadata metadata = HeaderMetadata.parse(lines, file.fileName());
+      String body = String.join("\n", lines.stream().filter(line -> !line.startsWith("#")).toList()).strip();
+      @SuppressWarnings("unchecked")
+      Map<String, Object> instructions = body.isEmpty() ? Map.of() : JSON.readValue(body, Map.class);
+      return new Script(file, metadata, instructions);
+    } catch (IOException | IllegalArgumentException e) {
+      throw HookFailure.loadError(e.getMessage(), file.path().toString(), 1);
+    }
+  }
+
+  @Override
+  public Object run(LoadedHook hook, Invocation invocation) throws HookFailure {
+    runs.incrementAndGet();
+    Map<String, Object> script = ((Script) hook).instructions();
+    String file = hook.file().path().toString();
+    for (Object line : (List<?>) script.getOrDefault("log", List.of())) {
+      invocation.log().info(String.valueOf(line));
+    }
+    Number sleep = (Number) script.get("sleep_ms");
+    if (sleep != null) {
+      long until = System.nanoTime() + sleep.longValue() * 1_000_000;
+      while (System.nanoTime() < until) {
+        if (invocation.remainingNanos() <= 0) {
+          throw HookFailure.timeout("stopped after " + invocation.timeoutMs() + " ms", file);
+        }
+        try {
+          Thread.sleep(1);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw HookFailure.timeout("interrupted", file);
+        }
+      }
+    }
+    if (script.get("fail") != null) {
+      throw HookFailure.executionError(String.valueOf(script.get("fail")), file, 3);
+    }
+    if (script.containsKey("append")) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> media = (Map<String, Object>) invocation.payload().get("media");
+      Map<String, Object> changes = new LinkedHashMap<>();
+      changes.put("media", Map.of("title", media.get("title") + String.valueOf(script.get("append"))));
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("modified", true);
+      result.put("changes", changes);
+      if (Boolean.TRUE.equals(script.get("halt"))) {
+        result.put("halt", true);
+        result.put("message", "stopped here");
+      }
+      return result;
+    }
+    return script.get("result");
+  }
+}

@@ -1,0 +1,49 @@
+package dev.hookpoint.runtime.testing;
+
+import dev.hookpoint.runtime.HookPointDescriptor;
+import dev.hookpoint.runtime.HookRuntime;
+import dev.hookpoint.runtime.config.ConfigLoader;
+import dev.hookpoint.runtime.config.HookpointConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Builds runtimes over real temp directories for tests. */
+public final class TestRuntime {
+
+  public static final HookPointDescriptor<MediaEvent, MediaEvent.Changes> BEFORE =
+      MediaEvent.point("before_media_added", false);
+  public static final HookPointDescriptor<MediaEvent, MediaEvent.Changes> AFTER =
+      MediaEvent.point("after_media_added", false);
+  public static final HookPointDescriptor<MediaEvent, MediaEvent.Changes> ON =
+      MediaEvent.point("on_media_added", true);
+
+  private TestRuntime() {}
+
+  /** A config whose database (and so hooks directory) lives in {@code root}, with extra YAML for hooks. */
+  public static HookpointConfig config(Path root, String hooksYaml) {
+    String yaml = "database:\n  path: " + root.resolve("app.db") + "\nhooks:\n  directory: hooks\n"
+        + hooksYaml.indent(2);
+    return ConfigLoader.parse(yaml, "test.yaml", Map.of());
+  }
+
+  public static HookRuntime.Builder builder(Path root, String hooksYaml, ScriptExecutor executor) {
+    List<HookPointDescriptor<?, ?>> points = List.of(BEFORE, AFTER, ON);
+    return HookRuntime.builder(config(root, hooksYaml)).hookPoints(points).executor(executor);
+  }
+
+  /** Writes a hook file under {@code root/hooks}. */
+  public static Path write(Path root, String relative, String content) {
+    Path file = root.resolve("hooks").resolve(relative);
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+}
