@@ -195,6 +195,11 @@ public final class ConfigLoader {
       places.put(key, "environment variable " + variable);
     }
 
+    /** Whether the file or the environment set the key. */
+    boolean isSet(String key) {
+      return places.containsKey(key);
+    }
+
     /** Where a key was set; the file itself when it was not (a default). */
     String where(String key) {
       String place = places.get(key);

@@ -53,8 +53,9 @@ final class ConfigRules {
     }
   }
 
+  /** Only a value the user set can be inverted; an untouched default is simply capped at run time. */
   private void atMost(String key, long value, String maxKey, long max) {
-    if (value > 0 && max > 0 && value > max) {
+    if (origins.isSet(key) && value > 0 && max > 0 && value > max) {
       problems.add(origins.where(key) + ": '" + key + "' = " + value + " must not exceed '" + maxKey + "' = "
           + max + " (" + origins.where(maxKey) + ")");
     }

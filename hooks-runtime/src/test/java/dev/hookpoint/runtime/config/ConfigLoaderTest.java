@@ -65,6 +65,13 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void untouchedDefaultsAboveALoweredMaximumAreCappedNotRejected() {
+    HookpointConfig config = ConfigLoader.parse("hooks:\n  max_timeout_ms: 1000\n  default_timeout_ms: 500\n",
+        "config.yaml", Map.of());
+    assertEquals(30_000, config.hooks().processTimeoutMs(), "capped when a hook runs, not an error");
+  }
+
+  @Test
   void negativeLimitsAreRejected() {
     ConfigException error = failure("hooks:\n  async:\n    queue_capacity: -5\n");
     assertEquals("config.yaml:3: 'hooks.async.queue_capacity' = -5 must be greater than 0", error.getMessage());

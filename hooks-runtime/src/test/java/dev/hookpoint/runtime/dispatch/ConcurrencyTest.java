@@ -1,0 +1,139 @@
+package dev.hookpoint.runtime.dispatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookpoint.runtime.HookPointHandle;
+import dev.hookpoint.runtime.HookRuntime;
+import dev.hookpoint.runtime.testing.MediaEvent;
+import dev.hookpoint.runtime.testing.ScriptExecutor;
+import dev.hookpoint.runtime.testing.TestRuntime;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reloads, the background queue and shutdown, with real threads. */
+class ConcurrencyTest {
+
+  @TempDir Path root;
+  private final ScriptExecutor executor = new ScriptExecutor();
+
+  private static void writeState(Path root, String... suffixes) throws Exception {
+    Path dir = root.resolve("hooks/before_media_added");
+    if (Files.isDirectory(dir)) {
+      try (var files = Files.list(dir)) {
+        for (Path file : files.toList()) {
+          Files.delete(file);
+        }
+      }
+    }
+    for (int i = 0; i < suffixes.length; i++) {
+      TestRuntime.write(root, "before_media_added/0" + (i + 1) + "_h.hook", "{\"append\": \"" + suffixes[i] + "\"}");
+    }
+  }
+
+  @Test
+  void aDispatchSeesTheOldOrTheNewDirectoryWholeNeverAMix() throws Exception {
+    writeState(root, "a", "b");
+    try (HookRuntime runtime = TestRuntime.builder(root, "", executor).build().start()) {
+      HookPointHandle<MediaEvent, MediaEvent.Changes> handle = runtime.dispatcher().handle(TestRuntime.BEFORE);
+      Set<String> seen = ConcurrentHashMap.newKeySet();
+      AtomicBoolean stop = new AtomicBoolean();
+      ExecutorService dispatchers = Executors.newFixedThreadPool(2);
+      for (int t = 0; t < 2; t++) {
+        dispatchers.submit(() -> {
+          while (!stop.get()) {
+            seen.add(handle.runSync(MediaEvent.of("before_media_added", handle.context(), "")).media().title());
+          }
+        });
+      }
+      for (int i = 0; i < 40; i++) {
+        writeState(root, i % 2 == 0 ? new String[] {"x", "y", "z"} : new String[] {"a", "b"});
+        runtime.reload();
+      }
+      stop.set(true);
+      dispatchers.shutdown();
+      assertTrue(dispatchers.awaitTermination(10, TimeUnit.SECONDS));
+      assertTrue(Set.of("ab", "xyz").containsAll(seen), "only whole directories: " + seen);
+      assertEquals(Set.of("ab", "xyz"), seen, "both states were dispatched during the test");
+    }
+  }
+
+  @Test
+  void fullQueueDropsAndCountsWhenConfiguredToDrop() throws Exception {
+    TestRuntime.write(root, "on_media_added/01_slow.hook", "{\"sleep_ms\": 200}");
+    try (HookRuntime runtime = TestRuntime.builder(root,
+        "async:\n  pool_size: 1\n  queue_capacity: 2\n  when_full: drop\n  drain_timeout_ms: 5000", executor)
+        .build().start()) {
+      HookPointHandle<MediaEvent, MediaEvent.Changes> handle = runtime.dispatcher().handle(TestRuntime.ON);
+      long start = System.nanoTime();
+      for (int i = 0; i < 10; i++) {
+        handle.fireAsync(MediaEvent.of("on_media_added", handle.context(), "t" + i));
+      }
+      assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(150), "the caller never waited");
+      BackgroundRunner.Stats stats = runtime.backgroundStats();
+      assertEquals(10, stats.submitted());
+      assertEquals(7, stats.dropped(), "1 running + 2 queued; the rest dropped and counted");
+    }
+  }
+
+  @Test
+  void fullQueueRunsOnTheCallerWhenConfiguredSoAndLosesNothing() throws Exception {
+    TestRuntime.write(root, "on_media_added/01_slow.hook", "{\"sleep_ms\": 50}");
+    HookRuntime runtime = TestRuntime.builder(root,
+        "async:\n  pool_size: 1\n  queue_capacity: 1\n  when_full: caller_runs\n  drain_timeout_ms: 10000", executor)
+        .build().start();
+    HookPointHandle<MediaEvent, MediaEvent.Changes> handle = runtime.dispatcher().handle(TestRuntime.ON);
+    for (int i = 0; i < 6; i++) {
+      handle.fireAsync(MediaEvent.of("on_media_added", handle.context(), "t" + i));
+    }
+    runtime.close();
+    BackgroundRunner.Stats stats = runtime.backgroundStats();
+    assertTrue(stats.ranOnCaller() >= 3, "ran on caller: " + stats);
+    assertEquals(0, stats.dropped());
+    assertEquals(6, executor.runs.get(), "every event ran");
+  }
+
+  @Test
+  void shutdownDrainsUpToTheDeadlineThenCountsEveryEventLeft() throws Exception {
+    TestRuntime.write(root, "on_media_added/01_slow.hook", "{\"sleep_ms\": 300}");
+    HookRuntime runtime = TestRuntime.builder(root,
+        "async:\n  pool_size: 1\n  queue_capacity: 100\n  drain_timeout_ms: 100", executor).build().start();
+    HookPointHandle<MediaEvent, MediaEvent.Changes> handle = runtime.dispatcher().handle(TestRuntime.ON);
+    for (int i = 0; i < 5; i++) {
+      handle.fireAsync(MediaEvent.of("on_media_added", handle.context(), "t" + i));
+    }
+    runtime.close();
+    BackgroundRunner.Stats stats = runtime.backgroundStats();
+    assertEquals(5, stats.submitted());
+    assertTrue(stats.lostOnShutdown() >= 3, "queued events past the deadline are counted: " + stats);
+    handle.fireAsync(MediaEvent.of("on_media_added", handle.context(), "late"));
+    BackgroundRunner.Stats after = runtime.backgroundStats();
+    assertEquals(stats.lostOnShutdown() + 1, after.lostOnShutdown(), "an event after close is counted too");
+    assertEquals(after.submitted(), after.completed() + after.lostOnShutdown() + after.dropped(),
+        "every event is accounted for: " + after);
+  }
+
+  @Test
+  void hotReloadPicksUpANewHook() throws Exception {
+    Files.createDirectories(root.resolve("hooks/before_media_added"));
+    try (HookRuntime runtime = TestRuntime.builder(root, "hot_reload: true", executor).build().start()) {
+      HookPointHandle<MediaEvent, MediaEvent.Changes> handle = runtime.dispatcher().handle(TestRuntime.BEFORE);
+      TestRuntime.write(root, "before_media_added/01_new.hook", "{\"append\": \"!\"}");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (!handle.isActive() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertTrue(handle.isActive(), "the new hook was loaded without a restart");
+      assertEquals("Heat!", handle.runSync(MediaEvent.of("before_media_added", handle.context(), "Heat"))
+          .media().title());
+    }
+  }
+}
