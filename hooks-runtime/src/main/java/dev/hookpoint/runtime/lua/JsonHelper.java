@@ -1,0 +1,82 @@
+package dev.hookpoint.runtime.lua;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.lib.OneArgFunction;
+
+/**
+ * {@code json.encode(value)} and {@code json.decode(text)}, backed by Jackson, with the same bounds as hook
+ * results: depth, size and cycles are checked before anything large is built. Errors are ordinary Lua errors.
+ */
+final class JsonHelper {
+
+  /** Longest text {@code json.decode} reads and {@code json.encode} writes. */
+  static final int MAX_TEXT = 4 * 1024 * 1024;
+
+  private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder()
+              .maxNestingDepth(LuaValues.MAX_DEPTH)
+              .maxStringLength(MAX_TEXT)
+              .maxNumberLength(100)
+              .build())
+          .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(LuaValues.MAX_DEPTH + 1).build())
+          .build())
+      .build();
+
+  private JsonHelper() {}
+
+  static LuaTable table() {
+    LuaTable json = new LuaTable();
+    json.rawset("encode", new OneArgFunction() {
+      @Override
+      public LuaValue call(LuaValue value) {
+        return LuaValue.valueOf(encode(value));
+      }
+    });
+    json.rawset("decode", new OneArgFunction() {
+      @Override
+      public LuaValue call(LuaValue text) {
+        return decode(text.checkjstring());
+      }
+    });
+    return json;
+  }
+
+  static String encode(LuaValue value) {
+    Object plain;
+    try {
+      plain = LuaValues.toJava(value, "the value");
+    } catch (LuaValues.ConversionException e) {
+      throw new LuaError("json.encode: " + e.getMessage());
+    }
+    try {
+      String text = JSON.writeValueAsString(plain);
+      if (text.length() > MAX_TEXT) {
+        throw new LuaError("json.encode: the JSON would be longer than " + MAX_TEXT + " characters");
+      }
+      return text;
+    } catch (IOException e) {
+      throw new LuaError("json.encode: " + e.getMessage());
+    }
+  }
+
+  static LuaValue decode(String text) {
+    if (text.length() > MAX_TEXT) {
+      throw new LuaError("json.decode: the text is longer than " + MAX_TEXT + " characters");
+    }
+    try {
+      return LuaValues.toLua(JSON.readValue(text, Object.class));
+    } catch (IOException e) {
+      String message = String.valueOf(e.getMessage());
+      int end = message.indexOf('\n');
+      throw new LuaError("json.decode: not valid JSON: " + (end < 0 ? message : message.substring(0, end)));
+    }
+  }
+}

@@ -1,0 +1,187 @@
+package dev.hookpoint.runtime.lua;
+
+import dev.hookpoint.runtime.config.HookpointConfig;
+import dev.hookpoint.runtime.discovery.HookFile;
+import dev.hookpoint.runtime.executor.HookExecutor;
+import dev.hookpoint.runtime.executor.HookFailure;
+import dev.hookpoint.runtime.executor.HookMetadata;
+import dev.hookpoint.runtime.executor.Invocation;
+import dev.hookpoint.runtime.executor.LoadedHook;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.luaj.vm2.Globals;
+import org.luaj.vm2.LuaClosure;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Prototype;
+import org.luaj.vm2.compiler.LuaC;
+
+/**
+ * Runs {@code .lua} hooks in the sandbox. A hook is compiled once into a prototype at load time (syntax errors
+ * are load errors with the line); each run binds that prototype to a fresh, cheap environment with its own
+ * limiter, runs the chunk, then calls {@code execute(event, context)} unless the chunk returned a result itself
+ * (the {@code return execute(event)} style).
+ */
+public final class LuaExecutor implements HookExecutor {
+
+  /** Largest Lua hook file. */
+  static final int MAX_SOURCE = 1024 * 1024;
+
+  /** LuaJ prefixes errors with {@code @chunk:line} (runtime) or {@code chunk:line:} (error(), syntax), or both. */
+  private static final Pattern LOCATION = Pattern.compile("^@?([^:\\s]+):(\\d+):? ");
+  private static final Pattern LOCATION_ANYWHERE = Pattern.compile("([\\w./-]+\\.lua):(\\d+):");
+
+  private final HookpointConfig.Lua limits;
+  private final HttpHelper http;
+  private final LuaSandbox sandbox;
+
+  public LuaExecutor(HookpointConfig.Hooks config) {
+    this.limits = config.lua();
+    this.http = new HttpHelper(config.lua().http());
+    this.sandbox = new LuaSandbox(http);
+  }
+
+  /** A compiled Lua hook. */
+  record LuaHook(HookFile file, HookMetadata metadata, Prototype prototype) implements LoadedHook {}
+
+  @Override
+  public String name() {
+    return "lua";
+  }
+
+  @Override
+  public boolean handles(Path file) {
+    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".lua");
+  }
+
+  @Override
+  public LoadedHook load(HookFile file) throws HookFailure {
+    String path = file.path().toString();
+    byte[] source;
+    try {
+      if (Files.size(file.path()) > MAX_SOURCE) {
+        throw HookFailure.loadError("Lua hooks are limited to " + MAX_SOURCE + " bytes", path, null);
+      }
+      source = Files.readAllBytes(file.path());
+    } catch (IOException e) {
+      throw HookFailure.loadError("cannot read: " + e.getMessage(), path, null);
+    }
+    if (source.length > 0 && source[0] == 0x1b) {
+      throw HookFailure.loadError("precompiled (binary) Lua chunks are not allowed; use the .lua source", path, 1);
+    }
+    Prototype prototype;
+    try {
+      prototype = LuaC.instance.compile(new ByteArrayInputStream(source), "@" + file.fileName());
+    } catch (LuaError e) {
+      throw failure(e.getMessage(), path, true);
+    } catch (IOException e) {
+      throw HookFailure.loadError("cannot compile: " + e.getMessage(), path, null);
+    }
+    HookMetadata metadata = LuaMetadata.read(new String(source, StandardCharsets.UTF_8), file.fileName(), path);
+    return new LuaHook(file, metadata, prototype);
+  }
+
+  @Override
+  public Object run(LoadedHook loaded, Invocation invocation) throws HookFailure {
+    LuaHook hook = (LuaHook) loaded;
+    String path = hook.file().path().toString();
+    sandbox.installStringMetatable();
+    LuaLimiter limiter = new LuaLimiter(limits.maxInstructions(), invocation.deadlineNanos(),
+        limits.maxMemoryBytes(), limits.maxCallDepth());
+    Globals environment = sandbox.newEnvironment(limiter);
+    LuaRun run = new LuaRun(hook.file().id(), environment, limiter, invocation.log(),
+        http.budgetFor(hook.file().id()));
+    run.enter();
+    try {
+      LuaTable event = event(invocation.payload());
+      LuaValue context = event.rawget("context");
+      environment.rawset("event", event);
+      environment.rawset("context", context);
+      LuaValue result = new LuaClosure(hook.prototype(), environment).invoke(LuaValue.NONE).arg1();
+      if (result.isnil()) {
+        LuaValue execute = environment.rawget("execute");
+        if (!execute.isfunction()) {
+          throw HookFailure.executionError("the hook defines no execute(event, context) function and returns "
+              + "no result; define function execute(event, context) ... end", path, null);
+        }
+        result = execute.call(event, context);
+      }
+      return LuaValues.toJava(result, "the result");
+    } catch (LuaLimitError e) {
+      throw limitFailure(e, invocation, path);
+    } catch (LuaError e) {
+      LuaLimitError tripped = limiter.tripped();
+      if (tripped != null) {
+        throw limitFailure(tripped, invocation, path);
+      }
+      throw failure(e.getMessage(), path, false);
+    } catch (LuaValues.ConversionException e) {
+      throw HookFailure.dataError(e.getMessage(), path);
+    } catch (StackOverflowError e) {
+      throw HookFailure.executionError("stack overflow: the hook recursed too deeply", path, null);
+    } catch (OutOfMemoryError e) {
+      throw HookFailure.executionError("the hook tried to allocate more memory than the JVM has", path, null);
+    } catch (RuntimeException e) {
+      throw HookFailure.executionError("the hook failed: " + e, path, null);
+    } finally {
+      run.exit();
+    }
+  }
+
+  /** The event as Lua sees it: the payload, plus its fields again under {@code event.data}. */
+  private static LuaTable event(Map<String, Object> payload) {
+    LuaTable event = (LuaTable) LuaValues.toLua(payload);
+    LuaTable data = new LuaTable(0, payload.size());
+    for (String key : payload.keySet()) {
+      if (!key.equals("event") && !key.equals("timestamp") && !key.equals("context")) {
+        data.rawset(key, event.rawget(key));
+      }
+    }
+    event.rawset("data", data);
+    return event;
+  }
+
+  private HookFailure limitFailure(LuaLimitError error, Invocation invocation, String path) {
+    if (error.kind().equals("time")) {
+      return HookFailure.timeout("stopped after " + invocation.timeoutMs() + " ms (its time limit)", path);
+    }
+    if (error.isTimeout()) {
+      return HookFailure.timeout(error.getMessage(), path);
+    }
+    return HookFailure.executionError(error.getMessage(), path, null);
+  }
+
+  /** A Lua error with its file and line pulled out of LuaJ's {@code chunk:line: message} form. */
+  private static HookFailure failure(String message, String path, boolean load) {
+    String text = message == null ? "unknown error" : message.strip();
+    Integer line = null;
+    Matcher located = LOCATION.matcher(text);
+    if (located.find()) {
+      line = Integer.parseInt(located.group(2));
+      text = text.substring(located.end());
+      Matcher again = LOCATION.matcher(text);
+      if (again.find()) {
+        text = text.substring(again.end());
+      }
+    } else {
+      Matcher anywhere = LOCATION_ANYWHERE.matcher(text);
+      if (anywhere.find()) {
+        line = Integer.parseInt(anywhere.group(2));
+      }
+    }
+    int newline = text.indexOf('\n');
+    if (newline >= 0) {
+      text = text.substring(0, newline).strip();
+    }
+    return load ? HookFailure.loadError("syntax error: " + text, path, line)
+        : HookFailure.executionError(text, path, line);
+  }
+}

@@ -1,0 +1,160 @@
+package dev.hookpoint.runtime.lua;
+
+import dev.hookpoint.runtime.discovery.HeaderMetadata;
+import dev.hookpoint.runtime.executor.HookFailure;
+import dev.hookpoint.runtime.executor.HookMetadata;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.luaj.vm2.Globals;
+import org.luaj.vm2.LuaClosure;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.compiler.LuaC;
+
+/**
+ * Reads a Lua hook's {@code hook = { name = ..., description = ..., author = ..., version = ..., timeout_ms = ... }}
+ * table without running the hook: the table constructor is cut out of the source and evaluated alone, with no
+ * libraries and a tiny instruction budget, so listing hooks never runs their code. Without a table, the header
+ * comment format of scripts applies ({@code -- name: ...}).
+ */
+final class LuaMetadata {
+
+  private static final Pattern HOOK_TABLE = Pattern.compile("(?m)^[ \\t]*hook[ \\t]*=[ \\t]*\\{");
+
+  private LuaMetadata() {}
+
+  static HookMetadata read(String source, String fileName, String file) throws HookFailure {
+    Matcher matcher = HOOK_TABLE.matcher(source);
+    if (!matcher.find()) {
+      try {
+        return HeaderMetadata.parse(source.lines().limit(60).toList(), fileName);
+      } catch (IllegalArgumentException e) {
+        throw HookFailure.loadError(e.getMessage(), file, null);
+      }
+    }
+    int open = matcher.end() - 1;
+    int line = 1 + (int) source.substring(0, open).chars().filter(c -> c == '\n').count();
+    int close = matchingBrace(source, open);
+    if (close < 0) {
+      throw HookFailure.loadError("the hook = { ... } table is not closed", file, line);
+    }
+    LuaTable table = evaluate(source.substring(open, close + 1), file, line);
+    return new HookMetadata(
+        text(table, "name", fileName, file, line),
+        text(table, "description", "", file, line),
+        text(table, "author", "", file, line),
+        text(table, "version", "", file, line),
+        timeout(table, file, line));
+  }
+
+  private static LuaTable evaluate(String constructor, String file, int line) throws HookFailure {
+    String chunk = "return " + constructor;
+    try {
+      Globals empty = new Globals();
+      empty.debuglib = new LuaLimiter(10_000, System.nanoTime() + 100_000_000L, 1 << 20, 20);
+      LuaValue value = new LuaClosure(LuaC.instance.compile(
+          new ByteArrayInputStream(chunk.getBytes(StandardCharsets.UTF_8)), "=hook"), empty).call();
+      return value.checktable();
+    } catch (LuaError | LuaLimitError | java.io.IOException e) {
+      throw HookFailure.loadError("the hook = { ... } table must hold plain values (strings, numbers): "
+          + e.getMessage(), file, line);
+    }
+  }
+
+  private static String text(LuaTable table, String key, String fallback, String file, int line)
+      throws HookFailure {
+    LuaValue value = table.rawget(key);
+    if (value.isnil()) {
+      return fallback;
+    }
+    if (value.type() != LuaValue.TSTRING && value.type() != LuaValue.TNUMBER) {
+      throw HookFailure.loadError("hook." + key + " must be a string, got a " + value.typename(), file, line);
+    }
+    return value.tojstring();
+  }
+
+  private static Long timeout(LuaTable table, String file, int line) throws HookFailure {
+    LuaValue value = table.rawget("timeout_ms");
+    if (value.isnil()) {
+      return null;
+    }
+    if (!value.isnumber() || value.todouble() <= 0 || value.todouble() != Math.rint(value.todouble())) {
+      throw HookFailure.loadError("hook.timeout_ms must be a positive whole number of milliseconds, got "
+          + value.tojstring(), file, line);
+    }
+    return (long) value.todouble();
+  }
+
+  /** The index of the brace closing the one at {@code open}, skipping strings and comments; -1 if none. */
+  static int matchingBrace(String source, int open) {
+    int depth = 0;
+    int i = open;
+    while (i < source.length()) {
+      char c = source.charAt(i);
+      if (c == '-' && source.startsWith("--", i)) {
+        int longEnd = longBracketEnd(source, i + 2);
+        i = longEnd >= 0 ? longEnd : lineEnd(source, i);
+        continue;
+      }
+      if (c == '"' || c == '\'') {
+        i = quotedEnd(source, i, c);
+        continue;
+      }
+      if (c == '[') {
+        int longEnd = longBracketEnd(source, i);
+        if (longEnd >= 0) {
+          i = longEnd;
+          continue;
+        }
+      }
+      if (c == '{') {
+        depth++;
+      } else if (c == '}' && --depth == 0) {
+        return i;
+      }
+      i++;
+    }
+    return -1;
+  }
+
+  private static int lineEnd(String source, int from) {
+    int end = source.indexOf('\n', from);
+    return end < 0 ? source.length() : end + 1;
+  }
+
+  private static int quotedEnd(String source, int start, char quote) {
+    for (int i = start + 1; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == quote || c == '\n') {
+        return i + 1;
+      }
+    }
+    return source.length();
+  }
+
+  /** The index after a long bracket ({@code [[...]]}, {@code [==[...]==]}) starting at {@code start}, or -1. */
+  private static int longBracketEnd(String source, int start) {
+    if (start >= source.length() || source.charAt(start) != '[') {
+      return -1;
+    }
+    int level = 0;
+    int i = start + 1;
+    while (i < source.length() && source.charAt(i) == '=') {
+      level++;
+      i++;
+    }
+    if (i >= source.length() || source.charAt(i) != '[') {
+      return -1;
+    }
+    String close = "]" + "=".repeat(level) + "]";
+    int end = source.indexOf(close, i + 1);
+    return end < 0 ? source.length() : end + close.length();
+  }
+
+}

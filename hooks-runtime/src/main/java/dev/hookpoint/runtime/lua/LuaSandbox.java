@@ -1,0 +1,202 @@
+package dev.hookpoint.runtime.lua;
+
+import org.luaj.vm2.Globals;
+import org.luaj.vm2.LuaString;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+import org.luaj.vm2.lib.BaseLib;
+import org.luaj.vm2.lib.Bit32Lib;
+import org.luaj.vm2.lib.OneArgFunction;
+import org.luaj.vm2.lib.OsLib;
+import org.luaj.vm2.lib.PackageLib;
+import org.luaj.vm2.lib.StringLib;
+import org.luaj.vm2.lib.TableLib;
+import org.luaj.vm2.lib.VarArgFunction;
+import org.luaj.vm2.lib.jse.JseMathLib;
+
+/**
+ * The environment every Lua hook runs in, built once and shared read-only by all runs.
+ *
+ * <p>A run's globals are a fresh, empty {@link Globals} whose metatable reads through to the shared library
+ * table: writes land in the run's own table, so nothing leaks between hooks or runs, and the run costs one small
+ * table instead of a full set of libraries. Its {@code debuglib} is the run's {@link LuaLimiter}, which LuaJ calls
+ * for every closure created in the run. The libraries, their tables, the environment's metatable and the
+ * JVM-wide string metatable are all read-only, so no hook can poison what another sees.
+ *
+ * <p>Available: the safe base functions, {@code string} (no {@code dump}), {@code table}, {@code math},
+ * {@code os.time/clock/date}, {@code coroutine}, {@code bit32}, text-only {@code load}, {@code print} into the
+ * hook's log, and the helpers {@code json}, {@code log} and {@code http}. Absent: {@code io}, the rest of
+ * {@code os}, {@code require}, {@code package}, {@code luajava}, {@code debug}, {@code dofile},
+ * {@code loadfile}, {@code collectgarbage}.
+ */
+final class LuaSandbox {
+
+  private static final String[] BASE = {"assert", "error", "ipairs", "next", "pairs", "pcall", "rawequal",
+      "rawget", "rawset", "rawlen", "select", "setmetatable", "getmetatable", "tonumber", "tostring", "type",
+      "_VERSION"};
+  private static final String[] STRING = {"char", "len", "lower", "reverse", "sub", "upper"};
+  private static final String[] TABLE = {"insert", "remove", "sort", "pack"};
+  private static final String[] OS = {"time", "clock", "date"};
+
+  private final ReadOnlyTable environmentMetatable;
+  private final ReadOnlyTable stringMetatable;
+
+  LuaSandbox(HttpHelper http) {
+    // The template only lends its library functions; it needs PackageLib because the libraries register in
+    // package.loaded, but neither package nor require is copied into the sandbox.
+    Globals template = new Globals();
+    template.load(new BaseLib());
+    template.load(new PackageLib());
+    template.load(new Bit32Lib());
+    template.load(new TableLib());
+    template.load(new StringLib());
+    template.load(new JseMathLib());
+    template.load(new OsLib());
+
+    ReadOnlyTable string = string((LuaTable) template.get("string"));
+    ReadOnlyTable library = new ReadOnlyTable("_G");
+    for (String name : BASE) {
+      library.with(name, template.get(name));
+    }
+    library.with("print", SafeFunctions.print())
+        .with("load", SafeFunctions.load())
+        .with("xpcall", SafeFunctions.xpcall())
+        .with("unpack", SafeFunctions.unpack())
+        .with("string", string)
+        .with("table", table((LuaTable) template.get("table")))
+        .with("math", copy("math", (LuaTable) template.get("math")))
+        .with("bit32", copy("bit32", (LuaTable) template.get("bit32")))
+        .with("os", pick("os", (LuaTable) template.get("os"), OS).seal())
+        .with("coroutine", SafeFunctions.coroutines())
+        .with("json", JsonHelper.table())
+        .with("log", log())
+        .with("http", http.table())
+        .seal();
+    this.environmentMetatable = new ReadOnlyTable("metatable of _G")
+        .with(LuaValue.INDEX, library)
+        .with(LuaValue.METATABLE, LuaValue.FALSE)
+        .seal();
+    this.stringMetatable = new ReadOnlyTable("string metatable")
+        .with(LuaValue.INDEX, string)
+        .with(LuaValue.METATABLE, LuaValue.FALSE)
+        .seal();
+    installStringMetatable();
+  }
+
+  /**
+   * Makes the sandbox's string table the one {@code ("x"):rep(n)} reaches. LuaJ keeps it in one static field
+   * for the whole JVM; the executor checks it before every run, in case other LuaJ code in the host replaced it.
+   */
+  void installStringMetatable() {
+    if (LuaString.s_metatable != stringMetatable) {
+      LuaString.s_metatable = stringMetatable;
+    }
+  }
+
+  /** A run's fresh globals: empty, reading through to the libraries, limited by {@code limiter}. */
+  Globals newEnvironment(LuaLimiter limiter) {
+    Globals environment = new Globals();
+    environment.STDOUT = null;
+    environment.STDERR = null;
+    environment.debuglib = limiter;
+    environment.setmetatable(environmentMetatable);
+    environment.rawset("_G", environment);
+    return environment;
+  }
+
+  private static ReadOnlyTable string(LuaTable original) {
+    ReadOnlyTable string = pick("string", original, STRING);
+    return string
+        .with("rep", SafeFunctions.rep())
+        .with("format", SafeFunctions.format(original.get("format")))
+        .with("byte", SafeFunctions.byteFunction(original.get("byte")))
+        .with("find", new VarArgFunction() {
+          @Override
+          public Varargs invoke(Varargs args) {
+            return patterns().find(args.checkstring(1), args.checkstring(2), args.optint(3, 1),
+                args.arg(4).toboolean());
+          }
+        })
+        .with("match", new VarArgFunction() {
+          @Override
+          public Varargs invoke(Varargs args) {
+            return patterns().match(args.checkstring(1), args.checkstring(2), args.optint(3, 1));
+          }
+        })
+        .with("gmatch", new VarArgFunction() {
+          @Override
+          public Varargs invoke(Varargs args) {
+            return patterns().gmatch(args.checkstring(1), args.checkstring(2));
+          }
+        })
+        .with("gsub", new VarArgFunction() {
+          @Override
+          public Varargs invoke(Varargs args) {
+            LuaString subject = args.checkstring(1);
+            return patterns().gsub(subject, args.checkstring(2), args.arg(3),
+                args.optint(4, subject.length() + 1));
+          }
+        })
+        .seal();
+  }
+
+  private static LuaPatterns patterns() {
+    LuaRun run = LuaRun.current();
+    return new LuaPatterns(run.limiter::check, run.limiter.maxStringBytes());
+  }
+
+  private static ReadOnlyTable table(LuaTable original) {
+    return pick("table", original, TABLE)
+        .with("concat", SafeFunctions.concat())
+        .with("unpack", SafeFunctions.unpack())
+        .with("length", SafeFunctions.length())
+        .with("find", SafeFunctions.find())
+        .seal();
+  }
+
+  private static ReadOnlyTable log() {
+    return new ReadOnlyTable("log")
+        .with("info", new OneArgFunction() {
+          @Override
+          public LuaValue call(LuaValue message) {
+            LuaRun.current().log.info(message.tojstring());
+            return NIL;
+          }
+        })
+        .with("warn", new OneArgFunction() {
+          @Override
+          public LuaValue call(LuaValue message) {
+            LuaRun.current().log.warn(message.tojstring());
+            return NIL;
+          }
+        })
+        .with("error", new OneArgFunction() {
+          @Override
+          public LuaValue call(LuaValue message) {
+            LuaRun.current().log.error(message.tojstring());
+            return NIL;
+          }
+        })
+        .seal();
+  }
+
+  private static ReadOnlyTable pick(String name, LuaTable original, String[] keys) {
+    ReadOnlyTable copy = new ReadOnlyTable(name);
+    for (String key : keys) {
+      LuaValue value = original.get(key);
+      if (!value.isnil()) {
+        copy.with(key, value);
+      }
+    }
+    return copy;
+  }
+
+  private static ReadOnlyTable copy(String name, LuaTable original) {
+    ReadOnlyTable copy = new ReadOnlyTable(name);
+    for (Varargs next = original.next(LuaValue.NIL); !next.arg1().isnil(); next = original.next(next.arg1())) {
+      copy.with(next.arg1(), next.arg(2));
+    }
+    return copy.seal();
+  }
+}

@@ -1,0 +1,176 @@
+package dev.hookpoint.runtime.lua;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.luaj.vm2.LuaInteger;
+import org.luaj.vm2.LuaString;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+
+/**
+ * Converts between plain Java data (maps, lists, strings, numbers, booleans) and Lua values.
+ *
+ * <p>Lua to Java is defensive, because the values come from a hook: it reads tables raw (metatables with looping
+ * {@code __index} or {@code __pairs} are never called), refuses cycles, and stops at a depth and a total size, so
+ * converting any value takes bounded time and memory.
+ */
+final class LuaValues {
+
+  /** How deep a hook's result may nest. */
+  static final int MAX_DEPTH = 32;
+  /** How many values in all a hook's result may hold. */
+  static final int MAX_VALUES = 100_000;
+  /** How many characters in all a hook's result may hold. */
+  static final long MAX_CHARS = 8L * 1024 * 1024;
+
+  private LuaValues() {}
+
+  /** A value a hook cannot return; the message says where and why. */
+  static final class ConversionException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ConversionException(String message) {
+      super(message);
+    }
+  }
+
+  /** Plain data to Lua: maps become tables, lists become arrays from 1, {@code null} becomes nil. */
+  static LuaValue toLua(Object value) {
+    if (value == null) {
+      return LuaValue.NIL;
+    }
+    if (value instanceof String text) {
+      return LuaValue.valueOf(text);
+    }
+    if (value instanceof Boolean flag) {
+      return LuaValue.valueOf(flag);
+    }
+    if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      return LuaValue.valueOf(((Number) value).intValue());
+    }
+    if (value instanceof Long number) {
+      return number == number.intValue() ? LuaValue.valueOf(number.intValue()) : LuaValue.valueOf((double) number);
+    }
+    if (value instanceof Number number) {
+      return LuaValue.valueOf(number.doubleValue());
+    }
+    if (value instanceof Map<?, ?> map) {
+      LuaTable table = new LuaTable(0, map.size());
+      map.forEach((key, item) -> {
+        if (item != null) {
+          table.rawset(LuaValue.valueOf(String.valueOf(key)), toLua(item));
+        }
+      });
+      return table;
+    }
+    if (value instanceof List<?> list) {
+      LuaTable table = new LuaTable(list.size(), 0);
+      for (int i = 0; i < list.size(); i++) {
+        table.rawset(i + 1, toLua(list.get(i)));
+      }
+      return table;
+    }
+    return LuaValue.valueOf(String.valueOf(value));
+  }
+
+  /**
+   * Lua to plain data. Tables whose keys are exactly 1..n become lists, other tables maps with string keys; an
+   * empty table becomes an empty map.
+   *
+   * @param where how the value is named in messages, e.g. {@code the result}
+   */
+  static Object toJava(LuaValue value, String where) {
+    return new Reader().read(value, where, 0);
+  }
+
+  /** The state of one conversion: the tables on the current path, and the running totals. */
+  private static final class Reader {
+    private final IdentityHashMap<LuaTable, Boolean> open = new IdentityHashMap<>();
+    private int values;
+    private long chars;
+
+    Object read(LuaValue value, String path, int depth) {
+      if (++values > MAX_VALUES) {
+        throw new ConversionException("the result holds more than " + MAX_VALUES + " values");
+      }
+      switch (value.type()) {
+        case LuaValue.TNIL:
+          return null;
+        case LuaValue.TBOOLEAN:
+          return value.toboolean();
+        case LuaValue.TNUMBER:
+          return number(value);
+        case LuaValue.TSTRING:
+          LuaString string = (LuaString) value;
+          chars += string.length();
+          if (chars > MAX_CHARS) {
+            throw new ConversionException("the result holds more than " + MAX_CHARS + " characters");
+          }
+          return string.tojstring();
+        case LuaValue.TTABLE:
+          return table((LuaTable) value, path, depth);
+        default:
+          throw new ConversionException(path + " is a " + value.typename()
+              + ", which cannot leave the hook; return strings, numbers, booleans and tables");
+      }
+    }
+
+    private Object table(LuaTable table, String path, int depth) {
+      if (depth >= MAX_DEPTH) {
+        throw new ConversionException(path + " nests deeper than " + MAX_DEPTH + " tables");
+      }
+      if (open.put(table, Boolean.TRUE) != null) {
+        throw new ConversionException(path + " contains itself (a cycle); results must be trees");
+      }
+      try {
+        int length = table.rawlen();
+        int entries = 0;
+        boolean onlyArray = true;
+        for (Varargs next = table.next(LuaValue.NIL); !next.arg1().isnil(); next = table.next(next.arg1())) {
+          if (++entries > MAX_VALUES) {
+            throw new ConversionException("the result holds more than " + MAX_VALUES + " values");
+          }
+          LuaValue key = next.arg1();
+          if (!(key instanceof LuaInteger) || key.toint() < 1 || key.toint() > length) {
+            onlyArray = false;
+          }
+        }
+        if (entries > 0 && onlyArray && entries == length) {
+          List<Object> list = new ArrayList<>(length);
+          for (int i = 1; i <= length; i++) {
+            list.add(read(table.rawget(i), path + "[" + i + "]", depth + 1));
+          }
+          return list;
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Varargs next = table.next(LuaValue.NIL); !next.arg1().isnil(); next = table.next(next.arg1())) {
+          LuaValue key = next.arg1();
+          if (key.type() != LuaValue.TSTRING) {
+            throw new ConversionException(path + " has a key of type " + key.typename() + " (" + key.tojstring()
+                + "); tables that leave the hook use string keys, or are lists from 1");
+          }
+          String name = key.tojstring();
+          map.put(name, read(next.arg(2), path + "." + name, depth + 1));
+        }
+        return map;
+      } finally {
+        open.remove(table);
+      }
+    }
+
+    private static Object number(LuaValue value) {
+      if (value instanceof LuaInteger) {
+        return (long) value.toint();
+      }
+      double number = value.todouble();
+      if (number == Math.rint(number) && Math.abs(number) < 9.007199254740992E15) {
+        return (long) number;
+      }
+      return number;
+    }
+  }
+}
