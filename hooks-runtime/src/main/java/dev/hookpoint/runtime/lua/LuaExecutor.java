@@ -47,6 +47,39 @@ public final class LuaExecutor implements HookExecutor {
     this.limits = config.lua();
     this.http = new HttpHelper(config.lua().http());
     this.sandbox = new LuaSandbox(http);
+    warmUp();
+  }
+
+  /**
+   * Runs a small script through every part of the sandbox once. Class initialisation that first happens deep in
+   * a hook's runaway recursion could fail with a StackOverflowError and leave a LuaJ class unusable for the life
+   * of the JVM; doing it here, on a shallow stack, rules that out (and makes the first real run fast).
+   */
+  private void warmUp() {
+    String script = """
+        local t = { 3, 1, 2, name = "x" }
+        table.sort(t, function(a, b) return a > b end)
+        local s = table.concat({ ("a"):rep(3), string.format("%d %s", 1, "b"), tostring(#t) }, ",")
+        local found = s:find("a+") and s:match("(%d)") and s:gsub("a", "b")
+        for word in s:gmatch("%a+") do found = word end
+        local co = coroutine.wrap(function() coroutine.yield(1) end)
+        co()
+        local ok = pcall(error, "x")
+        local decoded = json.decode(json.encode({ a = { 1, 2 } }))
+        local f = load("return 1")
+        return { modified = false, message = s .. tostring(ok) .. decoded.a[2] .. f() .. os.time() .. math.floor(1.5)
+          .. table.length(t) .. select("#", unpack(t)) .. bit32.band(3, 1) .. string.byte("a") .. string.char(65) }
+        """;
+    try {
+      Prototype prototype = LuaC.instance.compile(
+          new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), "=warm-up");
+      HookFile file = new HookFile(Path.of("warm-up.lua"), "warm_up", "warm-up.lua");
+      run(new LuaHook(file, HookMetadata.named("warm-up"), prototype), new Invocation("warm-up", "warm_up",
+          Map.of("context", Map.of()), 10_000, System.nanoTime() + 10_000_000_000L, true,
+          new dev.hookpoint.runtime.executor.HookLog("warm-up", 10, 100)));
+    } catch (IOException | HookFailure e) {
+      throw new IllegalStateException("the Lua sandbox does not work: " + e.getMessage(), e);
+    }
   }
 
   /** A compiled Lua hook. */

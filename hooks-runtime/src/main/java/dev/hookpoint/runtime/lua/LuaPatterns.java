@@ -149,6 +149,10 @@ final class LuaPatterns {
   }
 
   private void addString(State state, Output out, int start, int end, LuaString replacement) {
+    if (replacement.indexOf((byte) '%', 0) < 0) {
+      out.write(replacement, 0, replacement.length());
+      return;
+    }
     for (int i = 0; i < replacement.length(); i++) {
       int c = replacement.luaByte(i);
       if (c != '%') {
@@ -205,9 +209,7 @@ final class LuaPatterns {
   private final class Output extends ByteArrayOutputStream {
     void write(LuaString text, int offset, int length) {
       ensure(length);
-      for (int i = 0; i < length; i++) {
-        super.write(text.luaByte(offset + i));
-      }
+      super.write(text.m_bytes, text.m_offset + offset, length);
     }
 
     @Override
@@ -218,7 +220,8 @@ final class LuaPatterns {
 
     private void ensure(int more) {
       if ((long) count + more > maxResultBytes) {
-        throw LuaRun.limit("memory", "string.gsub would build a string longer than " + maxResultBytes + " bytes");
+        throw LuaRun.limit("memory", "string.gsub would build a string longer than " + maxResultBytes
+            + " bytes (hooks.lua.max_memory_bytes)");
       }
       if (((count + more) & ~(CHECK_EVERY - 1)) != (count & ~(CHECK_EVERY - 1))) {
         checkpoint.check();

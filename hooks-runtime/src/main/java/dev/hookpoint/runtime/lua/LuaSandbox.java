@@ -36,7 +36,7 @@ final class LuaSandbox {
       "rawget", "rawset", "rawlen", "select", "setmetatable", "getmetatable", "tonumber", "tostring", "type",
       "_VERSION"};
   private static final String[] STRING = {"char", "len", "lower", "reverse", "sub", "upper"};
-  private static final String[] TABLE = {"insert", "remove", "sort", "pack"};
+  private static final String[] TABLE = {"insert", "remove", "pack"};
   private static final String[] OS = {"time", "clock", "date"};
 
   private final ReadOnlyTable environmentMetatable;
@@ -149,6 +149,7 @@ final class LuaSandbox {
   private static ReadOnlyTable table(LuaTable original) {
     return pick("table", original, TABLE)
         .with("concat", SafeFunctions.concat())
+        .with("sort", SafeFunctions.sort())
         .with("unpack", SafeFunctions.unpack())
         .with("length", SafeFunctions.length())
         .with("find", SafeFunctions.find())

@@ -246,6 +246,36 @@ final class SafeFunctions {
     };
   }
 
+  /**
+   * {@code table.sort(t [, comp])}: LuaJ's sort, with every comparison counted so that a long sort with a
+   * library function as comparator (which runs no Lua instruction) still meets the deadline.
+   */
+  static LibFunction sort() {
+    return new VarArgFunction() {
+      @Override
+      public Varargs invoke(Varargs args) {
+        LuaTable table = args.checktable(1);
+        LuaValue comparator = args.arg(2);
+        if (!comparator.isnil()) {
+          comparator.checkfunction();
+        }
+        LuaLimiter limiter = LuaRun.current().limiter;
+        table.sort(new org.luaj.vm2.lib.TwoArgFunction() {
+          private int comparisons;
+
+          @Override
+          public LuaValue call(LuaValue a, LuaValue b) {
+            if ((++comparisons & 1023) == 0) {
+              limiter.check();
+            }
+            return comparator.isnil() ? valueOf(a.lt_b(b)) : comparator.call(a, b);
+          }
+        });
+        return NONE;
+      }
+    };
+  }
+
   /** {@code table.length(t)}: how many entries the table holds, array and hash part alike. */
   static LibFunction length() {
     return new OneArgFunction() {
