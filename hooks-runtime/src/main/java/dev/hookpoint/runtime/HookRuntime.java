@@ -267,6 +267,12 @@ public final class HookRuntime implements AutoCloseable {
       return this;
     }
 
+    /** Adds the executors Hookpoint ships, configured from the configuration: Lua for {@code .lua} files. */
+    public Builder standardExecutors() {
+      executors.add(new dev.hookpoint.runtime.lua.LuaExecutor(config.hooks()));
+      return this;
+    }
+
     /** Adds a check every hook file passes before it is loaded. */
     public Builder fileCheck(FileCheck check) {
       checks.add(check);

@@ -1,6 +1,8 @@
 package dev.hookpoint.runtime.lua;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,16 +69,69 @@ final class JsonHelper {
     }
   }
 
+  /** Decodes straight into Lua values, counting them, so a huge document is refused before it is built. */
   static LuaValue decode(String text) {
     if (text.length() > MAX_TEXT) {
       throw new LuaError("json.decode: the text is longer than " + MAX_TEXT + " characters");
     }
-    try {
-      return LuaValues.toLua(JSON.readValue(text, Object.class));
+    try (JsonParser parser = JSON.getFactory().createParser(text)) {
+      int[] count = {0};
+      Checkpoint checkpoint = LuaRun.checkpoint();
+      LuaValue value = read(parser, parser.nextToken(), count, checkpoint);
+      if (parser.nextToken() != null) {
+        throw new LuaError("json.decode: not valid JSON: more after the value");
+      }
+      return value;
     } catch (IOException e) {
       String message = String.valueOf(e.getMessage());
       int end = message.indexOf('\n');
       throw new LuaError("json.decode: not valid JSON: " + (end < 0 ? message : message.substring(0, end)));
+    }
+  }
+
+  private static LuaValue read(JsonParser parser, JsonToken token, int[] count, Checkpoint checkpoint)
+      throws IOException {
+    if (token == null) {
+      throw new LuaError("json.decode: not valid JSON: empty text");
+    }
+    if (++count[0] > LuaValues.MAX_VALUES) {
+      throw new LuaError("json.decode: more than " + LuaValues.MAX_VALUES + " values");
+    }
+    if ((count[0] & 1023) == 0) {
+      checkpoint.check();
+    }
+    switch (token) {
+      case START_OBJECT: {
+        LuaTable table = new LuaTable();
+        for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
+          String name = parser.currentName();
+          LuaValue value = read(parser, parser.nextToken(), count, checkpoint);
+          table.rawset(LuaValue.valueOf(name), value);
+        }
+        return table;
+      }
+      case START_ARRAY: {
+        LuaTable table = new LuaTable();
+        int index = 0;
+        for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+          table.rawset(++index, read(parser, next, count, checkpoint));
+        }
+        return table;
+      }
+      case VALUE_STRING:
+        return LuaValue.valueOf(parser.getText());
+      case VALUE_NUMBER_INT:
+        return parser.getNumberType() == JsonParser.NumberType.INT
+            ? LuaValue.valueOf(parser.getIntValue()) : LuaValue.valueOf(parser.getDoubleValue());
+      case VALUE_NUMBER_FLOAT:
+        return LuaValue.valueOf(parser.getDoubleValue());
+      case VALUE_TRUE:
+        return LuaValue.TRUE;
+      case VALUE_FALSE:
+        return LuaValue.FALSE;
+      default:
+        // JSON null: Lua has no null inside tables, so the key is simply absent.
+        return LuaValue.NIL;
     }
   }
 }
