@@ -52,7 +52,8 @@ final class ScriptedDispatcher implements HookDispatcher {
           seen.add(wire);
           Map<String, Object> result = chain.get(i).apply(wire);
           if (Boolean.TRUE.equals(result.get("halt")) && point().phase() == Phase.BEFORE) {
-            throw new HookVetoException(point().name(), "hook" + (i + 1), String.valueOf(result.get("message")));
+            throw new HookVetoException(point().name(), point().name() + "/hook" + (i + 1), "hook" + (i + 1),
+                String.valueOf(result.get("message")));
           }
           @SuppressWarnings("unchecked")
           Map<String, ?> changes = (Map<String, ?>) result.getOrDefault("changes", Map.of());
