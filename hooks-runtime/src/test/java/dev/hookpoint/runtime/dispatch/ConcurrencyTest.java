@@ -96,7 +96,9 @@ class ConcurrencyTest {
     }
     runtime.close();
     BackgroundRunner.Stats stats = runtime.backgroundStats();
-    assertTrue(stats.ranOnCaller() >= 3, "ran on caller: " + stats);
+    // The first event runs on the pool and the second waits in the queue, so the third finds it full: at least
+    // one runs on the caller (more, depending on when the pool frees up).
+    assertTrue(stats.ranOnCaller() >= 1, "ran on caller: " + stats);
     assertEquals(0, stats.dropped());
     assertEquals(6, executor.runs.get(), "every event ran");
   }
