@@ -17,8 +17,10 @@ import dev.hookpoint.runtime.history.InMemoryHookStateStore;
 import dev.hookpoint.runtime.history.InMemoryRunStore;
 import dev.hookpoint.runtime.history.RunStore;
 import dev.hookpoint.runtime.registry.FileCheck;
+import dev.hookpoint.runtime.registry.HookLock;
 import dev.hookpoint.runtime.registry.HookRegistry;
 import dev.hookpoint.runtime.registry.HotReloader;
+import dev.hookpoint.runtime.registry.PermissionCheck;
 import dev.hookpoint.runtime.registry.RegisteredHook;
 import dev.hookpoint.runtime.registry.RegistryLoader;
 import java.io.IOException;
@@ -77,7 +79,15 @@ public final class HookRuntime implements AutoCloseable {
     this.background = new BackgroundRunner(config.hooks().async());
     this.dispatcher = new RuntimeDispatcher(new HookChain(runner), background,
         new HookContext(null, builder.settings, false));
-    this.loader = new RegistryLoader(new HookDiscovery(points.keySet()), executors, builder.checks);
+    List<FileCheck> checks = new ArrayList<>();
+    if (config.hooks().strictPermissions()) {
+      checks.add(new PermissionCheck(hooksDirectory));
+    }
+    if (config.hooks().requireLock()) {
+      checks.add(new HookLock(hooksDirectory));
+    }
+    checks.addAll(builder.checks);
+    this.loader = new RegistryLoader(new HookDiscovery(points.keySet()), executors, checks);
     this.hotReload = builder.hotReload != null ? builder.hotReload : config.hooks().hotReload();
   }
 
@@ -169,6 +179,13 @@ public final class HookRuntime implements AutoCloseable {
       problems.add(new Problem(warning.path(), null, warning.message()));
     }
     return problems;
+  }
+
+  /** Writes {@code hooks.lock} with the SHA-256 of every hook now in the directory; returns how many. */
+  public int writeLock() throws IOException {
+    HookRegistry registry = loader.load(hooksDirectory, HookRegistry.empty(), stateStore.disabled());
+    new HookLock(hooksDirectory).write(registry.hooks());
+    return registry.hooks().size();
   }
 
   /**
@@ -267,9 +284,13 @@ public final class HookRuntime implements AutoCloseable {
       return this;
     }
 
-    /** Adds the executors Hookpoint ships, configured from the configuration: Lua for {@code .lua} files. */
+    /**
+     * Adds the executors Hookpoint ships, configured from the configuration: Lua for {@code .lua} files, and
+     * processes for every other (executable) file.
+     */
     public Builder standardExecutors() {
       executors.add(new dev.hookpoint.runtime.lua.LuaExecutor(config.hooks()));
+      executors.add(new dev.hookpoint.runtime.process.ProcessExecutor(config.hooks()));
       return this;
     }
 

@@ -17,6 +17,10 @@ final class CheckCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(names = "--lock", description = "Then write hooks.lock with the SHA-256 of every hook, for "
+      + "hooks.require_lock.")
+  boolean lock;
+
   CheckCommand(Supplier<HookRuntime> runtime) {
     this.runtime = runtime;
   }
@@ -25,6 +29,15 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     HookRuntime hooks = runtime.get();
+    if (lock) {
+      try {
+        int count = hooks.writeLock();
+        out.println("Wrote " + hooks.hooksDirectory().resolve("hooks.lock") + " (" + count + " hooks).");
+      } catch (java.io.IOException e) {
+        spec.commandLine().getErr().println("cannot write hooks.lock: " + e.getMessage());
+        return 1;
+      }
+    }
     List<HookRuntime.Problem> problems = hooks.check();
     problems.forEach(out::println);
     if (problems.isEmpty()) {

@@ -37,7 +37,7 @@ public final class HookDiscovery {
     }
     for (Path entry : list(root, warnings)) {
       String name = entry.getFileName().toString();
-      if (IgnoredFiles.isIgnored(name)) {
+      if (IgnoredFiles.isIgnored(name) || name.equals("hooks.lock")) {
         continue;
       }
       if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {

@@ -34,7 +34,20 @@ public final class HookRunner {
   private final HookpointConfig.Hooks config;
   private final RunStore store;
   private final HookMetrics metrics;
-  private final Map<String, ResultParser> parsers = new ConcurrentHashMap<>();
+  private final Map<String, PointInfo> points = new ConcurrentHashMap<>();
+
+  /** What runs of one hook point share, worked out once. */
+  private record PointInfo(ResultParser parser, Map<String, String> envVars) {
+    static PointInfo of(HookPointDescriptor<?, ?> point) {
+      Map<String, String> envVars = new java.util.LinkedHashMap<>();
+      for (dev.hookpoint.runtime.FieldInfo field : point.fields()) {
+        if (field.envVar() != null) {
+          envVars.put(field.path(), field.envVar());
+        }
+      }
+      return new PointInfo(new ResultParser(point), Map.copyOf(envVars));
+    }
+  }
 
   public HookRunner(HookpointConfig.Hooks config, RunStore store, HookMetrics metrics) {
     this.config = config;
@@ -63,9 +76,10 @@ public final class HookRunner {
         throw hook.loadError();
       }
       long timeoutMs = timeoutMs(point, hook);
+      PointInfo info = info(point);
       Invocation invocation = new Invocation(runId, point.name(), payload, timeoutMs,
-          start + TimeUnit.MILLISECONDS.toNanos(timeoutMs), dryRun, log);
-      result = parser(point).parse(hook.executor().run(hook.loaded(), invocation));
+          start + TimeUnit.MILLISECONDS.toNanos(timeoutMs), dryRun, log, info.envVars());
+      result = info.parser().parse(hook.executor().run(hook.loaded(), invocation));
       if (!result.changes().isEmpty()) {
         changes = point.decoder().decode(result.changes());
       }
@@ -112,8 +126,8 @@ public final class HookRunner {
     return Math.min(timeout, config.maxTimeoutMs());
   }
 
-  private ResultParser parser(HookPointDescriptor<?, ?> point) {
-    return parsers.computeIfAbsent(point.name(), name -> new ResultParser(point));
+  private PointInfo info(HookPointDescriptor<?, ?> point) {
+    return points.computeIfAbsent(point.name(), name -> PointInfo.of(point));
   }
 
 }

@@ -12,9 +12,10 @@ import java.util.Map;
  * @param deadlineNanos {@link System#nanoTime()} at which the run must be over
  * @param dryRun whether the hook runs as a test
  * @param log where the hook's log lines go
+ * @param envVars the documented environment variable of each payload field, by dotted path, for process hooks
  */
 public record Invocation(String runId, String event, Map<String, Object> payload, long timeoutMs,
-    long deadlineNanos, boolean dryRun, HookLog log) {
+    long deadlineNanos, boolean dryRun, HookLog log, Map<String, String> envVars) {
 
   /** Nanoseconds left before the deadline; negative when past it. */
   public long remainingNanos() {

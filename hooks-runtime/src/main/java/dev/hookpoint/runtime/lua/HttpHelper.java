@@ -1,6 +1,7 @@
 package dev.hookpoint.runtime.lua;
 
 import dev.hookpoint.runtime.config.HookpointConfig;
+import dev.hookpoint.runtime.executor.RateLimit;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -41,7 +42,7 @@ final class HttpHelper {
   private final HookpointConfig.Http settings;
   private final Set<String> allowHosts;
   private final HttpClient client;
-  private final ConcurrentHashMap<String, Budget> budgets = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, RateLimit> budgets = new ConcurrentHashMap<>();
 
   HttpHelper(HookpointConfig.Http settings) {
     this.settings = settings;
@@ -52,33 +53,9 @@ final class HttpHelper {
         .build();
   }
 
-  /** The per-hook request budget: {@code requests_per_minute}, refilled continuously. */
-  static final class Budget {
-    private final double perNano;
-    private final double capacity;
-    private double tokens;
-    private long last = System.nanoTime();
-
-    Budget(int perMinute) {
-      this.capacity = perMinute;
-      this.tokens = perMinute;
-      this.perNano = perMinute / 60e9;
-    }
-
-    synchronized boolean tryAcquire() {
-      long now = System.nanoTime();
-      tokens = Math.min(capacity, tokens + (now - last) * perNano);
-      last = now;
-      if (tokens >= 1) {
-        tokens -= 1;
-        return true;
-      }
-      return false;
-    }
-  }
-
-  Budget budgetFor(String hookId) {
-    return budgets.computeIfAbsent(hookId, id -> new Budget(settings.requestsPerMinute()));
+  /** The per-hook request budget: {@code requests_per_minute}. */
+  RateLimit budgetFor(String hookId) {
+    return budgets.computeIfAbsent(hookId, id -> new RateLimit(settings.requestsPerMinute()));
   }
 
   ReadOnlyTable table() {

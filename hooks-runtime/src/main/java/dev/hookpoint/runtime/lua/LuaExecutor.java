@@ -76,7 +76,7 @@ public final class LuaExecutor implements HookExecutor {
       HookFile file = new HookFile(Path.of("warm-up.lua"), "warm_up", "warm-up.lua");
       run(new LuaHook(file, HookMetadata.named("warm-up"), prototype), new Invocation("warm-up", "warm_up",
           Map.of("context", Map.of()), 10_000, System.nanoTime() + 10_000_000_000L, true,
-          new dev.hookpoint.runtime.executor.HookLog("warm-up", 10, 100)));
+          new dev.hookpoint.runtime.executor.HookLog("warm-up", 10, 100), Map.of()));
     } catch (IOException | HookFailure e) {
       throw new IllegalStateException("the Lua sandbox does not work: " + e.getMessage(), e);
     }

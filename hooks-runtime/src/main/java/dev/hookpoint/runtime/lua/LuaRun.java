@@ -22,12 +22,12 @@ final class LuaRun {
   final org.luaj.vm2.Globals globals;
   final LuaLimiter limiter;
   final HookLog log;
-  private final HttpHelper.Budget httpBudget;
+  private final dev.hookpoint.runtime.executor.RateLimit httpBudget;
   private final List<LuaThread> coroutines = new ArrayList<>();
   private boolean ending;
 
   LuaRun(String hookId, org.luaj.vm2.Globals globals, LuaLimiter limiter, HookLog log,
-      HttpHelper.Budget httpBudget) {
+      dev.hookpoint.runtime.executor.RateLimit httpBudget) {
     this.hookId = hookId;
     this.globals = globals;
     this.limiter = limiter;
@@ -57,7 +57,7 @@ final class LuaRun {
     return run == null ? error : run.limiter.trip(error);
   }
 
-  HttpHelper.Budget httpBudget() {
+  dev.hookpoint.runtime.executor.RateLimit httpBudget() {
     return httpBudget;
   }
 

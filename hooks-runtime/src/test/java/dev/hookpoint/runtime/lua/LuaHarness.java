@@ -73,7 +73,7 @@ final class LuaHarness {
   Outcome run(LoadedHook hook, Map<String, Object> payload, long timeoutMs, HookLog log) {
     long start = System.nanoTime();
     Invocation invocation = new Invocation("r1", "after_media_added", payload, timeoutMs,
-        start + TimeUnit.MILLISECONDS.toNanos(timeoutMs), false, log);
+        start + TimeUnit.MILLISECONDS.toNanos(timeoutMs), false, log, Map.of());
     try {
       Object result = executor.run(hook, invocation);
       return new Outcome(result, null, log.lines(), (System.nanoTime() - start) / 1_000_000);

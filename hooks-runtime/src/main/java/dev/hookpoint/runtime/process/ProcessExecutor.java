@@ -1,0 +1,276 @@
+package dev.hookpoint.runtime.process;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookpoint.runtime.config.HookpointConfig;
+import dev.hookpoint.runtime.discovery.HeaderMetadata;
+import dev.hookpoint.runtime.discovery.HookFile;
+import dev.hookpoint.runtime.executor.HookExecutor;
+import dev.hookpoint.runtime.executor.HookFailure;
+import dev.hookpoint.runtime.executor.HookMetadata;
+import dev.hookpoint.runtime.executor.Invocation;
+import dev.hookpoint.runtime.executor.LoadedHook;
+import dev.hookpoint.runtime.executor.RateLimit;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs executable hooks (shell, Python, binaries) as processes: no shell in between, the hook's directory as
+ * working directory, a clean environment, the event as JSON on stdin, the result as JSON on stdout, stderr into
+ * the run's log. Each hook runs as the leader of its own session ({@code setsid}), so that everything it starts
+ * can be found and stopped: on timeout with SIGTERM then SIGKILL, and after every run whatever it left behind.
+ * Linux only for now (it reads {@code /proc}); macOS and Windows are not supported yet.
+ */
+public final class ProcessExecutor implements HookExecutor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessExecutor.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path SETSID = List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid")).stream()
+      .filter(Files::isExecutable).findFirst().orElse(null);
+  /** How long a finished hook's output may take to drain before whatever still holds the pipe is stopped. */
+  private static final long DRAIN_MS = 100;
+
+  private final HookpointConfig.Hooks config;
+  private final Semaphore running;
+  private final Map<String, RateLimit> rates = new ConcurrentHashMap<>();
+
+  public ProcessExecutor(HookpointConfig.Hooks config) {
+    this.config = config;
+    this.running = new Semaphore(config.process().maxConcurrent(), true);
+  }
+
+  /** An executable hook and its header metadata. */
+  record ProcessHook(HookFile file, HookMetadata metadata) implements LoadedHook {}
+
+  @Override
+  public String name() {
+    return "process";
+  }
+
+  @Override
+  public long defaultTimeoutMs() {
+    return config.processTimeoutMs();
+  }
+
+  /** Every file that is not a Lua script; whether it is executable is checked when it loads. */
+  @Override
+  public boolean handles(Path file) {
+    return !file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".lua");
+  }
+
+  @Override
+  public LoadedHook load(HookFile file) throws HookFailure {
+    String path = file.path().toString();
+    if (!Files.isExecutable(file.path())) {
+      throw HookFailure.loadError("not executable: chmod +x " + file.path(), path, null);
+    }
+    try {
+      return new ProcessHook(file, HeaderMetadata.parse(headerLines(file.path()), file.fileName()));
+    } catch (IllegalArgumentException e) {
+      throw HookFailure.loadError(e.getMessage(), path, null);
+    }
+  }
+
+  /** The first lines of a script; none for a binary. */
+  private static List<String> headerLines(Path file) {
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+        StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine(); line != null && lines.size() < 40; line = reader.readLine()) {
+        if (line.indexOf('\0') >= 0) {
+          return List.of();
+        }
+        lines.add(line);
+      }
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+    return lines;
+  }
+
+  @Override
+  public Object run(LoadedHook loaded, Invocation invocation) throws HookFailure {
+    ProcessHook hook = (ProcessHook) loaded;
+    String path = hook.file().path().toString();
+    if (!rates.computeIfAbsent(hook.file().id(), id -> new RateLimit(config.process().runsPerMinute()))
+        .tryAcquire()) {
+      throw HookFailure.skipped("over its rate limit of " + config.process().runsPerMinute()
+          + " runs per minute (hooks.process.runs_per_minute)", path);
+    }
+    if (!acquireSlot(invocation)) {
+      throw HookFailure.timeout("waited " + invocation.timeoutMs() + " ms for one of the "
+          + config.process().maxConcurrent() + " process slots (hooks.process.max_concurrent)", path);
+    }
+    Path home = null;
+    try {
+      home = Files.createTempDirectory("hookpoint-home-");
+      return new Run(hook, invocation, home).execute();
+    } catch (IOException e) {
+      throw HookFailure.executionError("cannot start: " + e.getMessage(), path, null);
+    } finally {
+      running.release();
+      deleteQuietly(home);
+    }
+  }
+
+  private boolean acquireSlot(Invocation invocation) {
+    try {
+      return running.tryAcquire(Math.max(0, invocation.remainingNanos()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** One process run, start to cleanup. */
+  private final class Run {
+    private final ProcessHook hook;
+    private final Invocation invocation;
+    private final Path home;
+    private final String path;
+    private final long startTicks = ProcessTable.ticksNow();
+
+    Run(ProcessHook hook, Invocation invocation, Path home) {
+      this.hook = hook;
+      this.invocation = invocation;
+      this.home = home;
+      this.path = hook.file().path().toString();
+    }
+
+    Object execute() throws HookFailure, IOException {
+      List<String> command = new ArrayList<>(2);
+      if (SETSID != null) {
+        command.add(SETSID.toString());
+      }
+      command.add(hook.file().path().toAbsolutePath().toString());
+      ProcessBuilder builder = new ProcessBuilder(command).directory(hook.file().path().toAbsolutePath().getParent()
+          .toFile());
+      builder.environment().clear();
+      builder.environment().putAll(HookEnvironment.of(invocation, home, config.process().env()));
+      byte[] event = JSON.writeValueAsBytes(invocation.payload());
+      Process process;
+      try {
+        process = builder.start();
+      } catch (IOException e) {
+        throw HookFailure.executionError("cannot start: " + e.getMessage()
+            + " (is the first line a valid #! interpreter?)", path, 1);
+      }
+      long session = process.pid();
+      try {
+        StreamPumps.feed(process.getOutputStream(), event);
+        CompletableFuture<StreamPumps.Output> stdout = StreamPumps.collect(process.getInputStream(),
+            config.process().maxOutputBytes(), () -> stop(session, true));
+        CompletableFuture<List<String>> stderr = StreamPumps.log(process.getErrorStream(), invocation.log());
+        if (!process.waitFor(Math.max(0, invocation.remainingNanos()), TimeUnit.NANOSECONDS)) {
+          stopGracefully(process, session);
+          throw HookFailure.timeout("stopped after " + invocation.timeoutMs() + " ms (its time limit)", path);
+        }
+        StreamPumps.Output output = drain(stdout, session);
+        List<String> tail = drain(stderr, session);
+        if (output.overflowed()) {
+          throw HookFailure.dataError("wrote more than " + config.process().maxOutputBytes()
+              + " bytes to stdout (hooks.process.max_output_bytes), so it was stopped; it began with: "
+              + preview(output.bytes()), path);
+        }
+        if (process.exitValue() != 0) {
+          throw HookFailure.executionError("exited with code " + process.exitValue()
+              + (tail.isEmpty() ? "" : "; stderr ended with: " + String.join(" | ", tail)), path, null);
+        }
+        return parse(output.bytes());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw HookFailure.timeout("interrupted", path);
+      } finally {
+        process.destroyForcibly();
+        stop(session, true);
+      }
+    }
+
+    /** Waits briefly for a stream to end; if a left-behind process holds it open, stops that process. */
+    private <T> T drain(CompletableFuture<T> stream, long session) throws InterruptedException {
+      long wait = Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(invocation.remainingNanos()), DRAIN_MS));
+      try {
+        return stream.get(wait, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        stop(session, true);
+        try {
+          return stream.get(5, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException again) {
+          throw new IllegalStateException("a hook's output did not close after its processes were stopped", again);
+        }
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+
+    /** SIGTERM to everything the hook started, then SIGKILL after the grace period. */
+    private void stopGracefully(Process process, long session) throws InterruptedException {
+      stop(session, false);
+      process.destroy();
+      if (!process.waitFor(config.process().killGraceMs(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("[{}] ignored SIGTERM; killing it", hook.file().id());
+      }
+      process.destroyForcibly();
+      stop(session, true);
+    }
+
+    private void stop(long session, boolean force) {
+      if (ProcessTable.available()) {
+        ProcessTable.signal(ProcessTable.leftBehind(session, startTicks, "HOOK_EVENT_ID=" + invocation.runId()),
+            force);
+      }
+    }
+
+    private Object parse(byte[] stdout) throws HookFailure {
+      String text = new String(stdout, StandardCharsets.UTF_8).strip();
+      if (text.isEmpty()) {
+        return null;
+      }
+      try {
+        return JSON.readValue(text, Object.class);
+      } catch (JsonProcessingException e) {
+        throw HookFailure.dataError("stdout is not JSON (a hook prints its result as one JSON object, or "
+            + "nothing); it began with: " + preview(stdout), path);
+      }
+    }
+  }
+
+  private static String preview(byte[] bytes) {
+    String text = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8)
+        .replaceAll("\\p{Cntrl}", " ").strip();
+    return "'" + text + (bytes.length > 200 ? "...'" : "'");
+  }
+
+  private static void deleteQuietly(Path directory) {
+    if (directory == null) {
+      return;
+    }
+    try (var files = Files.walk(directory)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          LOG.debug("cannot delete {}", file, e);
+        }
+      });
+    } catch (IOException e) {
+      LOG.debug("cannot delete {}", directory, e);
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package dev.hookpoint.runtime.process;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the processes a hook left behind by reading {@code /proc} once: those in its session or process group
+ * (background jobs, and orphans re-parented to init keep both), and those started during the run that carry its
+ * {@code HOOK_EVENT_ID} (a child that called {@code setsid} to leave the session keeps its environment).
+ */
+final class ProcessTable {
+
+  private static final Path PROC = Path.of("/proc");
+
+  private ProcessTable() {}
+
+  /** Whether this system has a {@code /proc} to read. */
+  static boolean available() {
+    return Files.isDirectory(PROC.resolve("self"));
+  }
+
+  /** Clock ticks since boot now, the unit of a process's start time in {@code /proc/<pid>/stat}. */
+  static long ticksNow() {
+    try {
+      String uptime = Files.readString(PROC.resolve("uptime"));
+      return (long) (Double.parseDouble(uptime.substring(0, uptime.indexOf(' '))) * 100);
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * The pids belonging to a hook run.
+   *
+   * @param sessionId the hook's pid, which {@code setsid} made the leader of its session and group
+   * @param startTicks {@link #ticksNow()} when the run started
+   * @param marker {@code HOOK_EVENT_ID=<run id>}
+   */
+  static List<Long> leftBehind(long sessionId, long startTicks, String marker) {
+    List<Long> pids = new ArrayList<>();
+    byte[] buffer = new byte[1024];
+    byte[] needle = marker.getBytes(StandardCharsets.UTF_8);
+    long self = ProcessHandle.current().pid();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC)) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        if (name.isEmpty() || !Character.isDigit(name.charAt(0))) {
+          continue;
+        }
+        long pid = Long.parseLong(name);
+        if (pid == self) {
+          continue;
+        }
+        long[] stat = stat(entry, buffer);
+        if (stat == null) {
+          continue;
+        }
+        boolean member = stat[0] == sessionId || stat[1] == sessionId;
+        if (member || (stat[2] >= startTicks - 1 && hasMarker(entry, needle))) {
+          pids.add(pid);
+        }
+      }
+    } catch (IOException e) {
+      // /proc vanished mid-scan: nothing more to find.
+    }
+    return pids;
+  }
+
+  /** Process group, session and start time from {@code /proc/<pid>/stat}, or {@code null}. */
+  private static long[] stat(Path process, byte[] buffer) {
+    int length;
+    try (FileInputStream in = new FileInputStream(process.resolve("stat").toFile())) {
+      length = in.read(buffer);
+    } catch (IOException e) {
+      return null;
+    }
+    if (length <= 0) {
+      return null;
+    }
+    // The command name is in parentheses and may contain anything; fields are counted after the last ')'.
+    int close = -1;
+    for (int i = length - 1; i >= 0; i--) {
+      if (buffer[i] == ')') {
+        close = i;
+        break;
+      }
+    }
+    if (close < 0) {
+      return null;
+    }
+    long[] fields = new long[20];
+    int field = 0;
+    int i = close + 2;
+    // After ')': state(3) ppid(4) pgrp(5) session(6) ... starttime(22); we count from state as 0.
+    while (i < length && field < 20) {
+      long value = 0;
+      boolean number = false;
+      while (i < length && buffer[i] != ' ') {
+        if (buffer[i] >= '0' && buffer[i] <= '9') {
+          value = value * 10 + (buffer[i] - '0');
+          number = true;
+        }
+        i++;
+      }
+      fields[field++] = number ? value : -1;
+      i++;
+    }
+    return field > 19 ? new long[] {fields[2], fields[3], fields[19]} : null;
+  }
+
+  private static boolean hasMarker(Path process, byte[] needle) {
+    try {
+      byte[] environment = Files.readAllBytes(process.resolve("environ"));
+      outer:
+      for (int start = 0; start + needle.length <= environment.length; ) {
+        for (int j = 0; j < needle.length; j++) {
+          if (environment[start + j] != needle[j]) {
+            int next = indexOfZero(environment, start);
+            start = next < 0 ? environment.length : next + 1;
+            continue outer;
+          }
+        }
+        int end = start + needle.length;
+        return end == environment.length || environment[end] == 0;
+      }
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+    return false;
+  }
+
+  private static int indexOfZero(byte[] bytes, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Sends SIGTERM (or SIGKILL when {@code force}) to each pid. */
+  static void signal(List<Long> pids, boolean force) {
+    for (long pid : pids) {
+      ProcessHandle.of(pid).ifPresent(process -> {
+        if (force) {
+          process.destroyForcibly();
+        } else {
+          process.destroy();
+        }
+      });
+    }
+  }
+}
