@@ -310,16 +310,21 @@ final class SafeFunctions {
     };
   }
 
+  /** A coroutine of the current run, counted against its limit. */
+  private static LuaThread newCoroutine(LuaValue function) {
+    LuaRun run = LuaRun.current();
+    LuaThread thread = new LuaThread(run.globals, function.checkfunction());
+    run.addCoroutine(thread);
+    return thread;
+  }
+
   /** The {@code coroutine} library, bound to the run and bounded in count. */
   static ReadOnlyTable coroutines() {
     return new ReadOnlyTable("coroutine")
         .with("create", new OneArgFunction() {
           @Override
           public LuaValue call(LuaValue function) {
-            LuaRun run = LuaRun.current();
-            LuaThread thread = new LuaThread(run.globals, function.checkfunction());
-            run.addCoroutine(thread);
-            return thread;
+            return newCoroutine(function);
           }
         })
         .with("resume", new VarArgFunction() {
@@ -350,9 +355,7 @@ final class SafeFunctions {
         .with("wrap", new OneArgFunction() {
           @Override
           public LuaValue call(LuaValue function) {
-            LuaRun run = LuaRun.current();
-            LuaThread thread = new LuaThread(run.globals, function.checkfunction());
-            run.addCoroutine(thread);
+            LuaThread thread = newCoroutine(function);
             return new VarArgFunction() {
               @Override
               public Varargs invoke(Varargs args) {
