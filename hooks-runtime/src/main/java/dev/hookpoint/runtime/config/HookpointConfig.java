@@ -15,7 +15,7 @@ public record HookpointConfig(Database database, Hooks hooks) {
 
   /** The configuration when there is no file. */
   public static HookpointConfig defaults() {
-    return new HookpointConfig(new Database("data/mydia.db"), new Hooks(true, "hooks", false, 5_000, 30_000,
+    return new HookpointConfig(new Database("data/mydia.db"), new Hooks(true, "hooks", true, 5_000, 30_000,
         30_000, true, false,
         new Async(2, 10_000, WhenFull.DROP, 5_000),
         new History(1_000, 100, 1_000),

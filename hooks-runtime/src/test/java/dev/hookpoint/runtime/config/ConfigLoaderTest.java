@@ -122,7 +122,7 @@ class ConfigLoaderTest {
 
   @Test
   void loadReadsTheFile() throws Exception {
-    Path file = Files.writeString(dir.resolve("config.yaml"), "hooks:\n  hot_reload: true\n");
-    assertEquals(true, ConfigLoader.load(file, Map.of()).hooks().hotReload());
+    Path file = Files.writeString(dir.resolve("config.yaml"), "hooks:\n  hot_reload: false\n");
+    assertEquals(false, ConfigLoader.load(file, Map.of()).hooks().hotReload());
   }
 }

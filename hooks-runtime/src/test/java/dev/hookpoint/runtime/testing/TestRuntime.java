@@ -26,7 +26,7 @@ public final class TestRuntime {
   /** A config whose database (and so hooks directory) lives in {@code root}, with extra YAML for hooks. */
   public static HookpointConfig config(Path root, String hooksYaml) {
     String yaml = "database:\n  path: " + root.resolve("app.db") + "\nhooks:\n  directory: hooks\n"
-        + hooksYaml.indent(2);
+        + (hooksYaml.contains("hot_reload") ? "" : "  hot_reload: false\n") + hooksYaml.indent(2);
     return ConfigLoader.parse(yaml, "test.yaml", Map.of());
   }
 

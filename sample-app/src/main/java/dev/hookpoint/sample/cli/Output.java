@@ -1,0 +1,30 @@
+package dev.hookpoint.sample.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/** JSON as the app prints and serves it: snake_case keys, like the hooks see, and lower-case enums. */
+public final class Output {
+
+  public static final ObjectMapper JSON = JsonMapper.builder()
+      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .build();
+
+  private Output() {}
+
+  static void print(PrintWriter out, Object value) {
+    try {
+      out.println(JSON.writeValueAsString(value));
+      out.flush();
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

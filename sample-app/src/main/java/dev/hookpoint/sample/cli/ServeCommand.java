@@ -1,0 +1,40 @@
+package dev.hookpoint.sample.cli;
+
+import dev.hookpoint.sample.app.Mydia;
+import dev.hookpoint.sample.web.WebApp;
+import io.javalin.Javalin;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code serve [--port 8080] [--host 127.0.0.1]}: the web app, with hot reload of hooks. */
+@Command(name = "serve", description = "Serve the JSON API (and reload hooks when their files change).")
+final class ServeCommand implements Runnable {
+
+  @ParentCommand SampleApp root;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--port", defaultValue = "8080") int port;
+  @Option(names = "--host", defaultValue = "127.0.0.1") String host;
+
+  @Override
+  public void run() {
+    Mydia app = root.app(true);
+    Javalin server = WebApp.create(app).start(host, port);
+    spec.commandLine().getOut().printf("Serving on http://%s:%d/ with hooks from %s (Ctrl-C to stop)%n", host,
+        server.port(), app.hooks().hooksDirectory());
+    spec.commandLine().getOut().flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.stop();
+      stopped.countDown();
+    }));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
