@@ -68,7 +68,7 @@ class ConcurrencyTest {
 
   @Test
   void fullQueueDropsAndCountsWhenConfiguredToDrop() throws Exception {
-    TestRuntime.write(root, "on_media_added/01_slow.hook", "{\"sleep_ms\": 200}");
+    TestRuntime.write(root, "on_media_added/01_slow.hook", "{\"sleep_ms\": 500}");
     try (HookRuntime runtime = TestRuntime.builder(root,
         "async:\n  pool_size: 1\n  queue_capacity: 2\n  when_full: drop\n  drain_timeout_ms: 5000", executor)
         .build().start()) {
@@ -77,7 +77,8 @@ class ConcurrencyTest {
       for (int i = 0; i < 10; i++) {
         handle.fireAsync(MediaEvent.of("on_media_added", handle.context(), "t" + i));
       }
-      assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(150), "the caller never waited");
+      // Blocking on the 500 ms hook even once would take longer than this.
+      assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(450), "the caller never waited");
       BackgroundRunner.Stats stats = runtime.backgroundStats();
       assertEquals(10, stats.submitted());
       assertEquals(7, stats.dropped(), "1 running + 2 queued; the rest dropped and counted");
