@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public record MediaItem(
     long id,
-    MediaType type,
+    @Example("tv_show") MediaType type,
     @Example("Attack on Titan") String title,
     @Example("2013") Integer year,
     @Example("1429") Long tmdbId,

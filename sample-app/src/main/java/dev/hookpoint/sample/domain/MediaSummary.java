@@ -11,5 +11,5 @@ import dev.hookpoint.annotations.Example;
  * @param year the year of first release
  * @param tmdbId the item's id at The Movie Database
  */
-public record MediaSummary(long id, MediaType type, @Example("Attack on Titan") String title,
+public record MediaSummary(long id, @Example("tv_show") MediaType type, @Example("Attack on Titan") String title,
     @Example("2013") Integer year, @Example("1429") Long tmdbId) {}
