@@ -53,8 +53,10 @@ final class RunsCommand implements Callable<Integer> {
       out.println("No runs recorded yet.");
     }
     for (RunRecord run : runs) {
+      String detail = run.error() == null ? run.message()
+          : run.error().message() + (run.error().line() == null ? "" : " (line " + run.error().line() + ")");
       out.printf("%s  %-48s %-16s %9.3f ms  %s%n", run.startedAt(), run.hookId(), run.status().wireName(),
-          run.durationMicros() / 1000.0, run.error() != null ? run.error().message() : run.message());
+          run.durationMicros() / 1000.0, detail);
     }
     out.flush();
     return 0;
