@@ -1,0 +1,108 @@
+package dev.hookpoint.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a JMH JSON result into one line per metric, {@code name value unit ratio=R goal=G ok|FAIL}, and the same
+ * as JSON. Every ratio divides by a floor measured in the same run; nothing here is a constant but the goals.
+ */
+public final class QuickReport {
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final String PREFIX = "dev.hookpoint.benchmarks.";
+
+  private final Map<String, JsonNode> results = new LinkedHashMap<>();
+  private final List<Map<String, Object>> metrics = new ArrayList<>();
+
+  private QuickReport(JsonNode jmh) {
+    for (JsonNode result : jmh) {
+      results.put(result.get("benchmark").asText().substring(PREFIX.length()), result.get("primaryMetric"));
+    }
+  }
+
+  /** {@code QuickReport jmh.json quick.json}; exit code 0 even when a goal is missed: the numbers are the news. */
+  public static void main(String[] args) throws IOException {
+    QuickReport report = new QuickReport(JSON.readTree(Path.of(args[0]).toFile()));
+    report.compute();
+    for (Map<String, Object> metric : report.metrics) {
+      System.out.printf(Locale.ROOT, "%s %s %s ratio=%s goal=%s %s%n", metric.get("name"), number(metric.get("value")),
+          metric.get("unit"), number(metric.get("ratio")), metric.get("goal"), metric.get("status"));
+    }
+    JSON.writeValue(Path.of(args[1]).toFile(), report.metrics);
+  }
+
+  private void compute() {
+    double direct = score("DispatchBenchmark.direct");
+    double wrapper = score("DispatchBenchmark.wrapperNoHooks");
+    add("dispatch.zero_hook_added", wrapper - direct, "ns", wrapper / direct, "<= 5 ns", wrapper - direct <= 5);
+
+    double lua = p50("LuaHookBenchmark.endToEnd");
+    double raw = p50("LuaHookBenchmark.rawLuaj");
+    add("lua.end_to_end_p50", lua, "us", lua / raw, "ratio <= 4 and <= 5 us", lua / raw <= 4 && lua <= 5);
+    double five = p50("LuaHookBenchmark.endToEndFiveHooks");
+    add("lua.five_hooks_p50", five, "us", five / (5 * raw), "(vs 5x raw)", true);
+    double cold = p50("LuaHookBenchmark.coldLoadAndRun");
+    add("lua.cold_load_and_run_p50", cold, "us", cold / lua, "(vs warm)", true);
+
+    double process = p50("ProcessHookBenchmark.endToEnd");
+    double spawn = p50("ProcessHookBenchmark.bareSpawn");
+    add("process.end_to_end_p50", process, "ms", process / spawn, "ratio <= 1.2", process / spawn <= 1.2);
+
+    double events = score("AsyncBenchmark.fire");
+    add("async.events_per_second", events, "ops/s", events / 100_000, ">= 100000", events >= 100_000);
+
+    double load = score("DiscoveryBenchmark.loadAll");
+    add("discovery.load_1000_hooks", load, "ms", load / 1000, "<= 1000 ms", load <= 1000);
+    double reload = score("DiscoveryBenchmark.reloadUnchanged");
+    add("discovery.reload_unchanged_1000_hooks", reload, "ms", reload / 1000, "<= 1000 ms", reload <= 1000);
+
+    double limited = score("SandboxBenchmark.limited");
+    double unlimited = score("SandboxBenchmark.unlimited");
+    add("sandbox.cpu_loop_limited", limited, "us", limited / unlimited, "ratio <= 1.25", limited / unlimited <= 1.25);
+  }
+
+  private double score(String benchmark) {
+    return metric(benchmark).get("score").asDouble();
+  }
+
+  private double p50(String benchmark) {
+    JsonNode percentiles = metric(benchmark).get("scorePercentiles");
+    return percentiles != null && percentiles.has("50.0") ? percentiles.get("50.0").asDouble() : score(benchmark);
+  }
+
+  private JsonNode metric(String benchmark) {
+    JsonNode metric = results.get(benchmark);
+    if (metric == null) {
+      throw new IllegalStateException("no result for " + benchmark + " in the JMH output");
+    }
+    return metric;
+  }
+
+  private void add(String name, double value, String unit, double ratio, String goal, boolean ok) {
+    Map<String, Object> metric = new LinkedHashMap<>();
+    metric.put("name", name);
+    metric.put("value", round(value));
+    metric.put("unit", unit);
+    metric.put("ratio", round(ratio));
+    metric.put("goal", goal);
+    metric.put("status", ok ? "ok" : "FAIL");
+    metrics.add(metric);
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 1000) / 1000.0;
+  }
+
+  private static String number(Object value) {
+    return String.format(Locale.ROOT, "%.3f", (Double) value);
+  }
+}
