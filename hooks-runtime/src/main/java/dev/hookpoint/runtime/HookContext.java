@@ -34,12 +34,23 @@ public record HookContext(Long userId, Map<String, Object> settings, boolean dry
     return new HookContext(userId, settings, true);
   }
 
-  /** The context as hooks see it: {@code user_id}, {@code settings}, {@code dry_run}. */
+  /** The last context turned into its wire form: most events carry the same context instance. */
+  private static volatile Wire last;
+
+  private record Wire(HookContext context, Map<String, Object> wire) {}
+
+  /** The context as hooks see it: {@code user_id}, {@code settings}, {@code dry_run}. Read-only. */
   public Map<String, Object> toWire() {
+    Wire cached = last;
+    if (cached != null && cached.context() == this) {
+      return cached.wire();
+    }
     Map<String, Object> wire = new LinkedHashMap<>(4);
     wire.put("user_id", userId);
     wire.put("settings", settings);
     wire.put("dry_run", dryRun);
-    return wire;
+    Map<String, Object> readOnly = java.util.Collections.unmodifiableMap(wire);
+    last = new Wire(this, readOnly);
+    return readOnly;
   }
 }

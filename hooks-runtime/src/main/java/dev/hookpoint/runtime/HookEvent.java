@@ -23,18 +23,24 @@ public interface HookEvent {
    * The event's own fields as plain data (maps, lists, strings, numbers, booleans), keyed by their snake_case
    * wire names in declaration order.
    */
-  Map<String, Object> fields();
+  default Map<String, Object> fields() {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    writeFields(fields);
+    return fields;
+  }
+
+  /** Puts the event's own fields, as {@link #fields()} describes them, into a map. */
+  void writeFields(Map<String, Object> wire);
 
   /**
    * The whole event as hooks see it: {@code event}, {@code timestamp}, the fields at the top level, and
    * {@code context}.
    */
   default Map<String, Object> toWire() {
-    Map<String, Object> fields = fields();
-    Map<String, Object> wire = new LinkedHashMap<>(fields.size() + 4);
+    Map<String, Object> wire = new LinkedHashMap<>(16);
     wire.put("event", event());
     wire.put("timestamp", timestamp().toString());
-    wire.putAll(fields);
+    writeFields(wire);
     wire.put("context", context().toWire());
     return wire;
   }

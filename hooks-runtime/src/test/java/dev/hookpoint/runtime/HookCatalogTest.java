@@ -17,9 +17,7 @@ class HookCatalogTest {
     }
 
     @Override
-    public Map<String, Object> fields() {
-      return Map.of();
-    }
+    public void writeFields(Map<String, Object> wire) {}
   }
 
   record NoChanges() {}

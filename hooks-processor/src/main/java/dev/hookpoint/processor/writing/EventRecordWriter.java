@@ -98,19 +98,17 @@ public final class EventRecordWriter {
     return factory.addStatement("return new $T($L)", point.eventClass(), arguments.build()).build();
   }
 
-  // public Map<String, Object> fields() { Map<String, Object> fields = ...; fields.put("media", ...); }
+  // public void writeFields(Map<String, Object> wire) { wire.put("media", ...); }
   private static MethodSpec fields(HookPointModel point, PayloadEncoding encoding) {
-    MethodSpec.Builder method = MethodSpec.methodBuilder("fields")
+    MethodSpec.Builder method = MethodSpec.methodBuilder("writeFields")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .returns(RuntimeTypes.STRING_OBJECT_MAP)
-        .addStatement("$T fields = new $T<>($L)", RuntimeTypes.STRING_OBJECT_MAP, LinkedHashMap.class,
-            PayloadEncoding.capacity(point.fields().size()));
+        .addParameter(RuntimeTypes.STRING_OBJECT_MAP, "wire");
     for (Field field : point.fields()) {
-      method.addStatement("fields.put($S, $L)", field.wireName(),
+      method.addStatement("wire.put($S, $L)", field.wireName(),
           encoding.encode(field.type(), CodeBlock.of("$N", field.javaName()), 0));
     }
-    return method.addStatement("return fields").build();
+    return method.build();
   }
 
   // public BeforeMediaAddedEvent with(BeforeMediaAddedChanges changes) { return new ...(timestamp, context, ...); }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.luaj.vm2.Globals;
@@ -22,6 +23,7 @@ import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Prototype;
+import org.luaj.vm2.Varargs;
 import org.luaj.vm2.compiler.LuaC;
 
 /**
@@ -129,7 +131,7 @@ public final class LuaExecutor implements HookExecutor {
     sandbox.installStringMetatable();
     LuaLimiter limiter = new LuaLimiter(limits.maxInstructions(), invocation.deadlineNanos(),
         limits.maxMemoryBytes(), limits.maxCallDepth());
-    Globals environment = sandbox.newEnvironment(limiter);
+    Globals environment = sandbox.acquireEnvironment(limiter);
     LuaRun run = new LuaRun(hook.file().id(), environment, limiter, invocation.log(),
         http.budgetFor(hook.file().id()));
     run.enter();
@@ -166,21 +168,44 @@ public final class LuaExecutor implements HookExecutor {
       throw HookFailure.executionError("the hook failed: " + e, path, null);
     } finally {
       run.exit();
+      sandbox.release(environment);
     }
   }
 
-  /** The event as Lua sees it: the payload, plus its fields again under {@code event.data}. */
+  /**
+   * The event as Lua sees it: the payload, plus its fields again under {@code event.data}, built on first use
+   * (most hooks read the fields at the top level).
+   */
   private static LuaTable event(Map<String, Object> payload) {
     LuaTable event = (LuaTable) LuaValues.toLua(payload);
-    LuaTable data = new LuaTable(0, payload.size());
-    for (String key : payload.keySet()) {
-      if (!key.equals("event") && !key.equals("timestamp") && !key.equals("context")) {
-        data.rawset(key, event.rawget(key));
-      }
-    }
-    event.rawset("data", data);
+    event.setmetatable(EVENT_METATABLE);
     return event;
   }
+
+  private static final LuaValue DATA = LuaValue.valueOf("data");
+  private static final Set<String> ENVELOPE = Set.of("event", "timestamp", "context");
+
+  /** Builds {@code event.data} when a hook first reads it, then stores it in the event like any field. */
+  private static final ReadOnlyTable EVENT_METATABLE = new ReadOnlyTable("metatable of event")
+      .with(LuaValue.INDEX, new org.luaj.vm2.lib.TwoArgFunction() {
+        @Override
+        public LuaValue call(LuaValue table, LuaValue key) {
+          if (!key.raweq(DATA)) {
+            return NIL;
+          }
+          LuaTable event = table.checktable();
+          LuaTable data = new LuaTable();
+          for (Varargs next = event.next(NIL); !next.arg1().isnil(); next = event.next(next.arg1())) {
+            if (!ENVELOPE.contains(next.arg1().tojstring())) {
+              data.rawset(next.arg1(), next.arg(2));
+            }
+          }
+          event.rawset(DATA, data);
+          return data;
+        }
+      })
+      .with(LuaValue.METATABLE, LuaValue.FALSE)
+      .seal();
 
   private HookFailure limitFailure(LuaLimitError error, Invocation invocation, String path) {
     if (error.kind().equals("time")) {

@@ -32,9 +32,11 @@ final class LuaLimiter extends DebugLib {
   private final int maxDepth;
   private final long maxStringBytes;
   private final Thread owner;
+  private final long ownerBaseline;
   private final Frames ownerFrames = new Frames();
-  private final Map<Thread, Frames> otherFrames = new IdentityHashMap<>();
-  private final Map<Thread, Long> baselines = new IdentityHashMap<>();
+  // Only runs that use coroutines have other threads; most runs never allocate these.
+  private Map<Thread, Frames> otherFrames;
+  private Map<Thread, Long> baselines;
   private long instructions;
   private int depth;
   private volatile LuaLimitError tripped;
@@ -46,7 +48,7 @@ final class LuaLimiter extends DebugLib {
     this.maxDepth = maxDepth;
     this.maxStringBytes = maxMemoryBytes;
     this.owner = Thread.currentThread();
-    baselines.put(owner, allocated(owner));
+    this.ownerBaseline = THREADS.getCurrentThreadAllocatedBytes();
   }
 
   @Override
@@ -175,17 +177,23 @@ final class LuaLimiter extends DebugLib {
       return ownerFrames;
     }
     synchronized (this) {
+      if (otherFrames == null) {
+        otherFrames = new IdentityHashMap<>();
+        baselines = new IdentityHashMap<>();
+      }
       baselines.computeIfAbsent(current, LuaLimiter::allocated);
       return otherFrames.computeIfAbsent(current, thread -> new Frames());
     }
   }
 
   private synchronized long allocatedSinceStart() {
-    long total = 0;
-    for (Map.Entry<Thread, Long> entry : baselines.entrySet()) {
-      long now = allocated(entry.getKey());
-      if (now >= 0) {
-        total += now - entry.getValue();
+    long total = allocated(owner) - ownerBaseline;
+    if (baselines != null) {
+      for (Map.Entry<Thread, Long> entry : baselines.entrySet()) {
+        long now = allocated(entry.getKey());
+        if (now >= 0) {
+          total += now - entry.getValue();
+        }
       }
     }
     return total;
@@ -201,8 +209,8 @@ final class LuaLimiter extends DebugLib {
    * library functions (pcall and friends) that report their calls too.
    */
   private static final class Frames {
-    private LuaClosure[] closures = new LuaClosure[16];
-    private LuaValue[][] stacks = new LuaValue[16][];
+    private LuaClosure[] closures = new LuaClosure[8];
+    private LuaValue[][] stacks = new LuaValue[8][];
     private int size;
 
     void push(LuaClosure closure, LuaValue[] stack) {

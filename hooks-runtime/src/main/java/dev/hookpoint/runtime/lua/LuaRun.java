@@ -23,7 +23,7 @@ final class LuaRun {
   final LuaLimiter limiter;
   final HookLog log;
   private final dev.hookpoint.runtime.executor.RateLimit httpBudget;
-  private final List<LuaThread> coroutines = new ArrayList<>();
+  private List<LuaThread> coroutines;
   private boolean ending;
 
   LuaRun(String hookId, org.luaj.vm2.Globals globals, LuaLimiter limiter, HookLog log,
@@ -66,6 +66,9 @@ final class LuaRun {
     if (ending) {
       throw limit("coroutines", "the run is over");
     }
+    if (coroutines == null) {
+      coroutines = new ArrayList<>();
+    }
     if (coroutines.size() >= MAX_COROUTINES) {
       throw limit("coroutines", "stopped at " + MAX_COROUTINES + " coroutines in one run");
     }
@@ -84,7 +87,11 @@ final class LuaRun {
     List<LuaThread> left;
     synchronized (this) {
       ending = true;
-      left = new ArrayList<>(coroutines);
+      left = coroutines;
+    }
+    if (left == null) {
+      CURRENT.remove();
+      return;
     }
     limiter.trip(new LuaLimitError("time", "the hook's run is over"));
     for (LuaThread coroutine : left) {

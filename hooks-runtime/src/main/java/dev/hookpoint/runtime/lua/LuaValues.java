@@ -1,7 +1,6 @@
 package dev.hookpoint.runtime.lua;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +37,26 @@ final class LuaValues {
     }
   }
 
+  /**
+   * Lua strings of recently used map keys: the same field names arrive with every event, and encoding them to
+   * UTF-8 each time is a measurable part of a hook run. Bounded: cleared when full.
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<String, LuaValue> KEYS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int MAX_KEYS = 4096;
+
+  static LuaValue key(String name) {
+    LuaValue key = KEYS.get(name);
+    if (key == null) {
+      if (KEYS.size() >= MAX_KEYS) {
+        KEYS.clear();
+      }
+      key = LuaValue.valueOf(name);
+      KEYS.put(name, key);
+    }
+    return key;
+  }
+
   /** Plain data to Lua: maps become tables, lists become arrays from 1, {@code null} becomes nil. */
   static LuaValue toLua(Object value) {
     if (value == null) {
@@ -62,7 +81,7 @@ final class LuaValues {
       LuaTable table = new LuaTable(0, map.size());
       map.forEach((key, item) -> {
         if (item != null) {
-          table.rawset(LuaValue.valueOf(String.valueOf(key)), toLua(item));
+          table.rawset(key(String.valueOf(key)), toLua(item));
         }
       });
       return table;
@@ -84,16 +103,46 @@ final class LuaValues {
    * @param where how the value is named in messages, e.g. {@code the result}
    */
   static Object toJava(LuaValue value, String where) {
-    return new Reader().read(value, where, 0);
+    return new Reader().read(value, new Path(null, where, 0), 0);
   }
 
-  /** The state of one conversion: the tables on the current path, and the running totals. */
+  /** Where a value is in a result, spelled out only for messages: {@code the result.changes.groups[2]}. */
+  private record Path(Path parent, String name, int index) {
+    @Override
+    public String toString() {
+      if (parent == null) {
+        return name;
+      }
+      return name != null ? parent + "." + name : parent + "[" + index + "]";
+    }
+  }
+
+  /** Java strings of result keys: scripts return the same constant keys every run. Bounded like {@link #KEYS}. */
+  private static final java.util.concurrent.ConcurrentHashMap<LuaString, String> NAMES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  static String name(LuaString key) {
+    String name = NAMES.get(key);
+    if (name == null) {
+      if (NAMES.size() >= MAX_KEYS) {
+        NAMES.clear();
+      }
+      name = key.tojstring();
+      NAMES.put(key, name);
+    }
+    return name;
+  }
+
+  /**
+   * The state of one conversion: the tables on the current path (for cycles; at most {@link #MAX_DEPTH}, so a
+   * list), and the running totals. Paths for messages are built only when there is a message to write.
+   */
   private static final class Reader {
-    private final IdentityHashMap<LuaTable, Boolean> open = new IdentityHashMap<>();
+    private final List<LuaTable> open = new ArrayList<>();
     private int values;
     private long chars;
 
-    Object read(LuaValue value, String path, int depth) {
+    Object read(LuaValue value, Path path, int depth) {
       if (++values > MAX_VALUES) {
         throw new ConversionException("the result holds more than " + MAX_VALUES + " values");
       }
@@ -119,13 +168,16 @@ final class LuaValues {
       }
     }
 
-    private Object table(LuaTable table, String path, int depth) {
+    private Object table(LuaTable table, Path path, int depth) {
       if (depth >= MAX_DEPTH) {
         throw new ConversionException(path + " nests deeper than " + MAX_DEPTH + " tables");
       }
-      if (open.put(table, Boolean.TRUE) != null) {
-        throw new ConversionException(path + " contains itself (a cycle); results must be trees");
+      for (LuaTable ancestor : open) {
+        if (ancestor == table) {
+          throw new ConversionException(path + " contains itself (a cycle); results must be trees");
+        }
       }
+      open.add(table);
       try {
         int length = table.rawlen();
         int entries = 0;
@@ -142,7 +194,7 @@ final class LuaValues {
         if (entries > 0 && onlyArray && entries == length) {
           List<Object> list = new ArrayList<>(length);
           for (int i = 1; i <= length; i++) {
-            list.add(read(table.rawget(i), path + "[" + i + "]", depth + 1));
+            list.add(read(table.rawget(i), new Path(path, null, i), depth + 1));
           }
           return list;
         }
@@ -153,12 +205,12 @@ final class LuaValues {
             throw new ConversionException(path + " has a key of type " + key.typename() + " (" + key.tojstring()
                 + "); tables that leave the hook use string keys, or are lists from 1");
           }
-          String name = key.tojstring();
-          map.put(name, read(next.arg(2), path + "." + name, depth + 1));
+          String name = name((LuaString) key);
+          map.put(name, read(next.arg(2), new Path(path, name, 0), depth + 1));
         }
         return map;
       } finally {
-        open.remove(table);
+        open.remove(open.size() - 1);
       }
     }
 

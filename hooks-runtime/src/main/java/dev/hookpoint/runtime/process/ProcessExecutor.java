@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * working directory, a clean environment, the event as JSON on stdin, the result as JSON on stdout, stderr into
  * the run's log. Each hook runs as the leader of its own session ({@code setsid}), so that everything it starts
  * can be found and stopped: on timeout with SIGTERM then SIGKILL, and after every run whatever it left behind.
- * Linux only for now (it reads {@code /proc}); macOS and Windows are not supported yet.
+ * Linux and macOS; on Linux, {@code /proc} also finds orphans and escapees. Windows is not supported yet.
  */
 public final class ProcessExecutor implements HookExecutor {
 
@@ -175,14 +175,14 @@ public final class ProcessExecutor implements HookExecutor {
       try {
         StreamPumps.feed(process.getOutputStream(), event);
         CompletableFuture<StreamPumps.Output> stdout = StreamPumps.collect(process.getInputStream(),
-            config.process().maxOutputBytes(), () -> stop(session, true));
+            config.process().maxOutputBytes(), () -> stop(process, session, true));
         CompletableFuture<List<String>> stderr = StreamPumps.log(process.getErrorStream(), invocation.log());
         if (!process.waitFor(Math.max(0, invocation.remainingNanos()), TimeUnit.NANOSECONDS)) {
           stopGracefully(process, session);
           throw HookFailure.timeout("stopped after " + invocation.timeoutMs() + " ms (its time limit)", path);
         }
-        StreamPumps.Output output = drain(stdout, session);
-        List<String> tail = drain(stderr, session);
+        StreamPumps.Output output = drain(stdout, process, session);
+        List<String> tail = drain(stderr, process, session);
         if (output.overflowed()) {
           throw HookFailure.dataError("wrote more than " + config.process().maxOutputBytes()
               + " bytes to stdout (hooks.process.max_output_bytes), so it was stopped; it began with: "
@@ -197,18 +197,18 @@ public final class ProcessExecutor implements HookExecutor {
         Thread.currentThread().interrupt();
         throw HookFailure.timeout("interrupted", path);
       } finally {
+        stop(process, session, true);
         process.destroyForcibly();
-        stop(session, true);
       }
     }
 
     /** Waits briefly for a stream to end; if a left-behind process holds it open, stops that process. */
-    private <T> T drain(CompletableFuture<T> stream, long session) throws InterruptedException {
+    private <T> T drain(CompletableFuture<T> stream, Process process, long session) throws InterruptedException {
       long wait = Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(invocation.remainingNanos()), DRAIN_MS));
       try {
         return stream.get(wait, TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
-        stop(session, true);
+        stop(process, session, true);
         try {
           return stream.get(5, TimeUnit.SECONDS);
         } catch (TimeoutException | ExecutionException again) {
@@ -221,19 +221,25 @@ public final class ProcessExecutor implements HookExecutor {
 
     /** SIGTERM to everything the hook started, then SIGKILL after the grace period. */
     private void stopGracefully(Process process, long session) throws InterruptedException {
-      stop(session, false);
+      stop(process, session, false);
       process.destroy();
       if (!process.waitFor(config.process().killGraceMs(), TimeUnit.MILLISECONDS)) {
         LOG.warn("[{}] ignored SIGTERM; killing it", hook.file().id());
       }
+      stop(process, session, true);
       process.destroyForcibly();
-      stop(session, true);
     }
 
-    private void stop(long session, boolean force) {
+    /**
+     * Signals everything the hook started. With {@code /proc} (Linux) that includes orphans and children that left
+     * the session; elsewhere (macOS) only the hook's live descendants can be found.
+     */
+    private void stop(Process process, long session, boolean force) {
       if (ProcessTable.available()) {
         ProcessTable.signal(ProcessTable.leftBehind(session, startTicks, "HOOK_EVENT_ID=" + invocation.runId()),
             force);
+      } else {
+        ProcessTable.signal(process.descendants().map(ProcessHandle::pid).toList(), force);
       }
     }
 

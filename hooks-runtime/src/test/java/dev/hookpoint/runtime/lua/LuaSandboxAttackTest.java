@@ -117,7 +117,7 @@ class LuaSandboxAttackTest {
 
   @Test
   void theEventTableCannotReachTheHost() {
-    assertEquals("table nil nil", message("return { message = type(event) .. ' ' .. tostring(getmetatable(event)) "
+    assertEquals("table false nil", message("return { message = type(event) .. ' ' .. tostring(getmetatable(event)) "
         + ".. ' ' .. tostring(rawget(event, 'class')) }"));
   }
 }

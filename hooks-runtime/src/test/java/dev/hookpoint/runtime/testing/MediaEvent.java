@@ -47,13 +47,11 @@ public record MediaEvent(String name, Instant timestamp, HookContext context, Me
   }
 
   @Override
-  public Map<String, Object> fields() {
+  public void writeFields(Map<String, Object> wire) {
     Map<String, Object> media = new LinkedHashMap<>();
     media.put("title", this.media.title());
     media.put("year", this.media.year());
-    Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("media", media);
-    return fields;
+    wire.put("media", media);
   }
 
   public MediaEvent with(Changes changes) {

@@ -1,0 +1,82 @@
+package dev.hookpoint.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Each benchmark runs once, outside JMH: its setup works, each measured method returns without error, and what it
+ * measures is what it claims (hooks really run). Speed is the benchmarks' business, not this test's.
+ */
+class BenchmarksSmokeTest {
+
+  @ParameterizedTest(name = "{0} runs")
+  @ValueSource(classes = {DispatchBenchmark.class, LuaHookBenchmark.class, ProcessHookBenchmark.class,
+      AsyncBenchmark.class, DiscoveryBenchmark.class, SandboxBenchmark.class})
+  void eachBenchmarkRunsOnce(Class<?> type) throws Exception {
+    Object benchmark = type.getConstructor().newInstance();
+    call(benchmark, Setup.class);
+    try {
+      List<Method> measured = annotated(type, Benchmark.class);
+      assertTrue(measured.size() >= 1, type + " measures nothing");
+      for (Method method : measured) {
+        Object result = invoke(benchmark, method);
+        if (method.getReturnType() != void.class) {
+          assertNotNull(result, method.getName());
+        }
+      }
+    } finally {
+      call(benchmark, TearDown.class);
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void theLuaBenchmarkReallyAppliesTheAnimeHook() throws Exception {
+    LuaHookBenchmark benchmark = new LuaHookBenchmark();
+    benchmark.setUp();
+    try {
+      assertEquals("Anime 1080p", benchmark.endToEnd().qualityProfile());
+      assertEquals("Anime 1080p", benchmark.endToEndFiveHooks().qualityProfile());
+      assertEquals("Anime 1080p", benchmark.rawLuaj().get("changes").get("media_item").get("quality_profile")
+          .tojstring());
+    } finally {
+      benchmark.tearDown();
+    }
+  }
+
+  private static void call(Object target, Class<? extends java.lang.annotation.Annotation> annotation)
+      throws Exception {
+    for (Method method : annotated(target.getClass(), annotation)) {
+      invoke(target, method);
+    }
+  }
+
+  private static Object invoke(Object target, Method method) throws Exception {
+    try {
+      return method.invoke(target);
+    } catch (InvocationTargetException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
+  private static List<Method> annotated(Class<?> type, Class<? extends java.lang.annotation.Annotation> annotation) {
+    List<Method> methods = new ArrayList<>();
+    for (Method method : type.getDeclaredMethods()) {
+      if (method.isAnnotationPresent(annotation)) {
+        methods.add(method);
+      }
+    }
+    methods.sort(java.util.Comparator.comparing(Method::getName));
+    return methods;
+  }
+}
