@@ -101,14 +101,14 @@ final class LuaSandbox {
    * the case today, but cheap to guard) gets a fresh one.
    */
   Globals acquireEnvironment(LuaLimiter limiter) {
-    Globals environment = SPARE.get();
+    Globals environment = spare.get();
     if (environment == null) {
       environment = new Globals();
       environment.STDOUT = null;
       environment.STDERR = null;
       environment.setmetatable(environmentMetatable);
     } else {
-      SPARE.remove();
+      spare.remove();
     }
     environment.debuglib = limiter;
     environment.rawset("_G", environment);
@@ -126,11 +126,12 @@ final class LuaSandbox {
       environment.rawset(key, LuaValue.NIL);
     }
     if (environment.running.isMainThread() && environment.running.errorfunc == null) {
-      SPARE.set(environment);
+      spare.set(environment);
     }
   }
 
-  private static final ThreadLocal<Globals> SPARE = new ThreadLocal<>();
+  /** One spare environment per thread, per sandbox: an environment reads this sandbox's libraries only. */
+  private final ThreadLocal<Globals> spare = new ThreadLocal<>();
 
   private static ReadOnlyTable string(LuaTable original) {
     ReadOnlyTable string = pick("string", original, STRING);

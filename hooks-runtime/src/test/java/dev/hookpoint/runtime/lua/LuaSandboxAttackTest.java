@@ -120,4 +120,15 @@ class LuaSandboxAttackTest {
     assertEquals("table false nil", message("return { message = type(event) .. ' ' .. tostring(getmetatable(event)) "
         + ".. ' ' .. tostring(rawget(event, 'class')) }"));
   }
+
+  @Test
+  void twoExecutorsOnOneThreadNeverShareAnEnvironment() {
+    LuaHarness open = new LuaHarness(dir, "http:\n  enabled: true");
+    LuaHarness closed = new LuaHarness(dir, "http:\n  enabled: false");
+    String probe = "return { message = tostring(select(2, pcall(http.get, 'http://example.invalid/'))) }";
+    for (int i = 0; i < 3; i++) {
+      assertTrue(String.valueOf(closed.run(probe).result()).contains("switched off"), "closed run " + i);
+      assertTrue(!String.valueOf(open.run(probe).result()).contains("switched off"), "open run " + i);
+    }
+  }
 }
