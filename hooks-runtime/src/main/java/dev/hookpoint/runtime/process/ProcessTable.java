@@ -17,6 +17,10 @@ import java.util.List;
 final class ProcessTable {
 
   private static final Path PROC = Path.of("/proc");
+  /** The kernel's highest pid; pids are handed out upwards from the last one and wrap around past this. */
+  private static final long PID_MAX = readPidMax();
+  /** How close to the wrap-around a run may start before every pid has to be looked at. */
+  private static final long WRAP_MARGIN = 1 << 15;
 
   private ProcessTable() {}
 
@@ -47,6 +51,9 @@ final class ProcessTable {
     byte[] buffer = new byte[1024];
     byte[] needle = marker.getBytes(StandardCharsets.UTF_8);
     long self = ProcessHandle.current().pid();
+    // Everything a hook starts gets a higher pid than the hook, unless pids wrap around during the run; so only
+    // those need reading, which keeps this to a handful of files instead of every process on the machine.
+    boolean nearWrap = sessionId > PID_MAX - WRAP_MARGIN;
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC)) {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
@@ -54,7 +61,7 @@ final class ProcessTable {
           continue;
         }
         long pid = Long.parseLong(name);
-        if (pid == self) {
+        if (pid == self || (pid < sessionId && !nearWrap)) {
           continue;
         }
         long[] stat = stat(entry, buffer);
@@ -70,6 +77,14 @@ final class ProcessTable {
       // /proc vanished mid-scan: nothing more to find.
     }
     return pids;
+  }
+
+  private static long readPidMax() {
+    try {
+      return Long.parseLong(Files.readString(PROC.resolve("sys/kernel/pid_max")).strip());
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
   }
 
   /** Process group, session and start time from {@code /proc/<pid>/stat}, or {@code null}. */
