@@ -37,7 +37,6 @@ final class LuaSandbox {
       "_VERSION"};
   private static final String[] STRING = {"char", "len", "lower", "reverse", "sub", "upper"};
   private static final String[] TABLE = {"insert", "remove", "pack"};
-  private static final String[] OS = {"time", "clock", "date"};
 
   private final ReadOnlyTable environmentMetatable;
   private final ReadOnlyTable stringMetatable;
@@ -61,13 +60,14 @@ final class LuaSandbox {
     }
     library.with("print", SafeFunctions.print())
         .with("load", SafeFunctions.load())
+        .with("loadstring", SafeFunctions.load())
         .with("xpcall", SafeFunctions.xpcall())
         .with("unpack", SafeFunctions.unpack())
         .with("string", string)
         .with("table", table((LuaTable) template.get("table")))
-        .with("math", copy("math", (LuaTable) template.get("math")))
+        .with("math", math((LuaTable) template.get("math")))
         .with("bit32", copy("bit32", (LuaTable) template.get("bit32")))
-        .with("os", pick("os", (LuaTable) template.get("os"), OS).seal())
+        .with("os", os((LuaTable) template.get("os")))
         .with("coroutine", SafeFunctions.coroutines())
         .with("json", JsonHelper.table())
         .with("log", log())
@@ -205,6 +205,53 @@ final class LuaSandbox {
           public LuaValue call(LuaValue message) {
             LuaRun.current().log.error(message.tojstring());
             return NIL;
+          }
+        })
+        .seal();
+  }
+
+  /** {@code os.time}, {@code os.clock}, and {@code os.date} with a bounded format (it is one library call). */
+  private static ReadOnlyTable os(LuaTable original) {
+    LuaValue date = original.get("date");
+    return pick("os", original, new String[] {"time", "clock"})
+        .with("date", new VarArgFunction() {
+          @Override
+          public Varargs invoke(Varargs args) {
+            if (args.isstring(1) && args.arg1().rawlen() > 1000) {
+              throw new org.luaj.vm2.LuaError("os.date: formats longer than 1000 characters are not allowed");
+            }
+            return date.invoke(args);
+          }
+        })
+        .seal();
+  }
+
+  /** LuaJ's math, plus Lua 5.3's {@code math.tointeger} and {@code math.type} that newer hooks use. */
+  private static ReadOnlyTable math(LuaTable original) {
+    ReadOnlyTable math = new ReadOnlyTable("math");
+    for (Varargs next = original.next(LuaValue.NIL); !next.arg1().isnil(); next = original.next(next.arg1())) {
+      math.with(next.arg1(), next.arg(2));
+    }
+    return math
+        .with("tointeger", new OneArgFunction() {
+          @Override
+          public LuaValue call(LuaValue value) {
+            if (!value.isnumber()) {
+              return NIL;
+            }
+            double number = value.todouble();
+            return number == Math.rint(number) && Math.abs(number) < 9.007199254740992E15
+                ? LuaValue.valueOf(number) : NIL;
+          }
+        })
+        .with("type", new OneArgFunction() {
+          @Override
+          public LuaValue call(LuaValue value) {
+            if (value.type() != LuaValue.TNUMBER) {
+              return NIL;
+            }
+            return valueOf(value.isinttype() || value.todouble() == Math.rint(value.todouble())
+                ? "integer" : "float");
           }
         })
         .seal();

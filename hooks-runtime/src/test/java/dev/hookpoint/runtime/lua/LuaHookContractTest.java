@@ -183,6 +183,16 @@ class LuaHookContractTest {
   }
 
   @Test
+  void compatibilityShimsForOlderAndNewerHooks() {
+    LuaHarness.Outcome outcome = new LuaHarness(dir).run("""
+        local f = loadstring("return 40 + 2")
+        return { message = f() .. " " .. tostring(math.tointeger(3.0)) .. " " .. tostring(math.tointeger(3.5))
+          .. " " .. math.type(1) .. " " .. math.type(1.5) .. " " .. tostring(math.type("1")) }
+        """);
+    assertEquals(Map.of("message", "42 3 nil integer float nil"), outcome.result());
+  }
+
+  @Test
   void coroutinesWork() {
     LuaHarness.Outcome outcome = new LuaHarness(dir).run("""
         local gen = coroutine.wrap(function() for i = 1, 3 do coroutine.yield(i) end end)

@@ -61,6 +61,7 @@ class LuaLimitsTest {
       for i = 1, 100 do coroutine.create(function() end) end                              | execution_error | coroutines in one run
       return json.encode((function() local t = {} t.self = t return t end)())             | execution_error | 
       return json.decode(string.rep('[', 1000) .. string.rep(']', 1000))                  | execution_error | 
+      return {message = os.date(string.rep('%c', 1000000))}                               | execution_error | os.date
       local t = {} t.self = t return {changes = t}                                        | data_error | cycle
       local t = {} local c = t for i = 1, 100 do c.x = {} c = c.x end return {changes = t} | data_error | nests deeper
       return {changes = {media_item = {f = print}}}                                       | data_error | is a function

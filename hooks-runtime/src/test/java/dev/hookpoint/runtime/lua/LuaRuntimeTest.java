@@ -36,9 +36,7 @@ class LuaRuntimeTest {
   }
 
   private HookPointHandle<MediaEvent, MediaEvent.Changes> start(String yaml) {
-    List<HookPointDescriptor<?, ?>> points = List.of(TestRuntime.BEFORE, TestRuntime.AFTER, TestRuntime.ON);
-    runtime = HookRuntime.builder(TestRuntime.config(root, yaml)).hookPoints(points).standardExecutors().build()
-        .start();
+    runtime = TestRuntime.standard(root, yaml);
     return runtime.dispatcher().handle(TestRuntime.BEFORE);
   }
 

@@ -40,9 +40,7 @@ class ProcessRuntimeTest {
   }
 
   private HookRuntime start(String yaml) {
-    List<HookPointDescriptor<?, ?>> points = List.of(TestRuntime.BEFORE, TestRuntime.AFTER, TestRuntime.ON);
-    runtime = HookRuntime.builder(TestRuntime.config(root, yaml)).hookPoints(points).standardExecutors().build()
-        .start();
+    runtime = TestRuntime.standard(root, yaml);
     return runtime;
   }
 

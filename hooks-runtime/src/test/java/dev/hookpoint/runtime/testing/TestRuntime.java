@@ -35,6 +35,12 @@ public final class TestRuntime {
     return HookRuntime.builder(config(root, hooksYaml)).hookPoints(points).executor(executor);
   }
 
+  /** A started runtime over {@code root/hooks} with the executors Hookpoint ships. */
+  public static HookRuntime standard(Path root, String hooksYaml) {
+    return HookRuntime.builder(config(root, hooksYaml)).hookPoints(List.of(BEFORE, AFTER, ON)).standardExecutors()
+        .build().start();
+  }
+
   /** Writes a hook file under {@code root/hooks}. */
   public static Path write(Path root, String relative, String content) {
     Path file = root.resolve("hooks").resolve(relative);
