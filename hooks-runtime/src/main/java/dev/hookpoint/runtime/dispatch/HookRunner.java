@@ -92,8 +92,8 @@ public final class HookRunner {
       error = new HookError(status.wireName(), e.getMessage() + (e instanceof HookDataException
           ? "; the hook's changes were ignored" : ""), hook.file().path().toString(), null);
       changes = null;
-    } catch (RuntimeException | StackOverflowError e) {
-      // An executor bug must not take the host down; report it like a hook error.
+    } catch (RuntimeException | Error e) {
+      // Whatever went wrong in an executor (a bug, a thread that could not be started) stays with this hook.
       status = RunStatus.EXECUTION_ERROR;
       error = new HookError(status.wireName(), "the hook failed unexpectedly: " + e,
           hook.file().path().toString(), null);

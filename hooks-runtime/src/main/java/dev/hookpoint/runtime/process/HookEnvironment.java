@@ -40,7 +40,8 @@ final class HookEnvironment {
     invocation.envVars().forEach((path, variable) -> {
       Object value = at(payload, path);
       if (value != null) {
-        environment.put(variable, text(value));
+        // An environment value cannot hold NUL; the exact text is still on stdin.
+        environment.put(variable, text(value).replace("\0", ""));
       }
     });
     environment.putAll(configured);

@@ -102,6 +102,15 @@ class ProcessExecutorTest {
   }
 
   @Test
+  void eventTextWithNulBytesStillReachesTheHook() {
+    Map<String, Object> payload = new HashMap<>(ProcessHarness.event());
+    payload.put("download", Map.of("title", "Heat\u00001995", "size", 1, "tags", List.of()));
+    last = new ProcessHarness(dir).run("#!/bin/sh\necho \"$HOOK_DOWNLOAD_TITLE\" >&2\n", payload, 3_000);
+    assertEquals("ok", last.category(), () -> String.valueOf(last.failure()));
+    assertEquals(List.of("INFO Heat1995"), last.logs());
+  }
+
+  @Test
   void operatorsCanPassExtraVariables() {
     last = new ProcessHarness(dir, "env:\n  PLEX_TOKEN: abc123").run("#!/bin/sh\necho \"$PLEX_TOKEN\" >&2\n");
     assertEquals(List.of("INFO abc123"), last.logs());
