@@ -2,7 +2,6 @@ package dev.hookpoint.runtime.history;
 
 import dev.hookpoint.runtime.RunStatus;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -13,7 +12,7 @@ public final class HookStats {
   private static final int WINDOW = 1024;
 
   private final long[] durations = new long[WINDOW];
-  private final EnumMap<RunStatus, Long> byStatus = new EnumMap<>(RunStatus.class);
+  private final long[] byStatus = new long[RunStatus.values().length];
   private long count;
   private long maxMicros;
 
@@ -21,7 +20,7 @@ public final class HookStats {
     durations[(int) (count % WINDOW)] = durationMicros;
     count++;
     maxMicros = Math.max(maxMicros, durationMicros);
-    byStatus.merge(status, 1L, Long::sum);
+    byStatus[status.ordinal()]++;
   }
 
   /** A consistent copy of the numbers. */
@@ -30,11 +29,11 @@ public final class HookStats {
     long[] window = Arrays.copyOf(durations, size);
     Arrays.sort(window);
     Map<String, Long> errors = new java.util.TreeMap<>();
-    byStatus.forEach((status, n) -> {
-      if (status.isError()) {
-        errors.put(status.wireName(), n);
+    for (RunStatus status : RunStatus.values()) {
+      if (status.isError() && byStatus[status.ordinal()] > 0) {
+        errors.put(status.wireName(), byStatus[status.ordinal()]);
       }
-    });
+    }
     return new Snapshot(count, errors.values().stream().mapToLong(Long::longValue).sum(), Map.copyOf(errors),
         percentile(window, 0.50), percentile(window, 0.95), maxMicros);
   }

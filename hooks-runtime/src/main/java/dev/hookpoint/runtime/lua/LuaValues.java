@@ -138,7 +138,7 @@ final class LuaValues {
    * list), and the running totals. Paths for messages are built only when there is a message to write.
    */
   private static final class Reader {
-    private final List<LuaTable> open = new ArrayList<>();
+    private final List<LuaTable> open = new ArrayList<>(MAX_DEPTH);
     private int values;
     private long chars;
 
@@ -198,7 +198,7 @@ final class LuaValues {
           }
           return list;
         }
-        Map<String, Object> map = new LinkedHashMap<>();
+        Map<String, Object> map = new LinkedHashMap<>(entries * 2);
         for (Varargs next = table.next(LuaValue.NIL); !next.arg1().isnil(); next = table.next(next.arg1())) {
           LuaValue key = next.arg1();
           if (key.type() != LuaValue.TSTRING) {

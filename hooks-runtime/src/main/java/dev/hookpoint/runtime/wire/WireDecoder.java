@@ -181,7 +181,7 @@ public final class WireDecoder {
       String child = path + "[" + (i + 1) + "]";
       result.add(element.decode(list.get(i), child));
     }
-    return List.copyOf(result);
+    return java.util.Collections.unmodifiableList(result);
   }
 
   /** A map with string keys whose every value decodes. */

@@ -20,9 +20,22 @@ public final class WireEncoder {
     return value == null ? null : value.toString();
   }
 
+  /** The lower-case names of each enum type's constants, by ordinal, worked out once per type. */
+  private static final ClassValue<String[]> LOWER_CASE_NAMES = new ClassValue<>() {
+    @Override
+    protected String[] computeValue(Class<?> type) {
+      Object[] constants = type.getEnumConstants();
+      String[] names = new String[constants.length];
+      for (int i = 0; i < constants.length; i++) {
+        names[i] = ((Enum<?>) constants[i]).name().toLowerCase(Locale.ROOT);
+      }
+      return names;
+    }
+  };
+
   /** Enum constants travel as lower-case names: {@code TV_SHOW} becomes {@code tv_show}. */
   public static String enumName(Enum<?> value) {
-    return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+    return value == null ? null : LOWER_CASE_NAMES.get(value.getDeclaringClass())[value.ordinal()];
   }
 
   /** A list with each element encoded; a fresh list, so hooks never see the host's own. */
