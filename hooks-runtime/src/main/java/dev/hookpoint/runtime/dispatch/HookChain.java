@@ -6,6 +6,7 @@ import dev.hookpoint.runtime.HookVetoException;
 import dev.hookpoint.runtime.Phase;
 import dev.hookpoint.runtime.registry.RegisteredHook;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs an event's hooks in order. Each hook sees the event with the earlier hooks' accepted changes merged;
@@ -25,20 +26,20 @@ public final class HookChain {
    * @throws HookVetoException when a hook of a before_ event halts
    */
   public <E extends HookEvent, C> E run(HookPointDescriptor<E, C> point, E event, List<RegisteredHook> chain) {
-    E current = event;
     boolean dryRun = event.context().dryRun();
+    AtomicReference<E> current = new AtomicReference<>(event);
     for (RegisteredHook hook : chain) {
-      HookRun<C> run = runner.run(point, hook, current.toWire(), dryRun);
+      E before = current.get();
+      // The merge happens inside the run, so that changes the host's records refuse are that hook's data error.
+      HookRun<C> run = runner.run(point, hook, before.toWire(), dryRun,
+          changes -> current.set(point.applier().apply(before, changes)));
       if (run.halted() && point.phase() == Phase.BEFORE) {
         throw new HookVetoException(point.name(), hook.id(), hook.metadata().name(), run.record().message());
-      }
-      if (run.changes() != null && !dryRun) {
-        current = point.applier().apply(current, run.changes());
       }
       if (run.halted()) {
         break;
       }
     }
-    return current;
+    return current.get();
   }
 }

@@ -14,6 +14,7 @@ import dev.hookpoint.runtime.history.RunStore;
 import dev.hookpoint.runtime.registry.RegisteredHook;
 import java.time.Instant;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +64,15 @@ public final class HookRunner {
    */
   public <C> HookRun<C> run(HookPointDescriptor<?, C> point, RegisteredHook hook, Map<String, Object> payload,
       boolean dryRun) {
+    return run(point, hook, payload, dryRun, null);
+  }
+
+  /**
+   * Runs the hook, then hands its decoded changes to {@code apply} (unless a dry run). If the host refuses them
+   * (its records may validate their values), the run is a data error and the changes are ignored.
+   */
+  public <C> HookRun<C> run(HookPointDescriptor<?, C> point, RegisteredHook hook, Map<String, Object> payload,
+      boolean dryRun, java.util.function.Consumer<C> apply) {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
     String runId = RUN_PREFIX + RUNS.incrementAndGet();
@@ -82,6 +92,14 @@ public final class HookRunner {
       result = info.parser().parse(hook.executor().run(hook.loaded(), invocation));
       if (!result.changes().isEmpty()) {
         changes = point.decoder().decode(result.changes());
+        if (apply != null && !dryRun) {
+          try {
+            apply.accept(changes);
+          } catch (RuntimeException e) {
+            throw new HookDataException("", "values the host accepts", List.of(),
+                "the host rejected the changes: " + e.getMessage());
+          }
+        }
       }
       status = result.halt() ? RunStatus.HALTED : RunStatus.OK;
     } catch (HookFailure failure) {

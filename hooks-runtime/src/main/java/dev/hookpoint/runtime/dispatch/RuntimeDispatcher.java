@@ -21,7 +21,8 @@ public final class RuntimeDispatcher implements HookDispatcher {
   private final HookChain chain;
   private final BackgroundRunner background;
   private final HookContext defaultContext;
-  private final Map<String, DispatchHandle<?, ?>> handles = new ConcurrentHashMap<>();
+  /** By descriptor, not name: two catalogs may describe one event with different types, each with its handle. */
+  private final Map<HookPointDescriptor<?, ?>, DispatchHandle<?, ?>> handles = new ConcurrentHashMap<>();
   private volatile HookRegistry registry = HookRegistry.empty();
 
   public RuntimeDispatcher(HookChain chain, BackgroundRunner background, HookContext defaultContext) {
@@ -33,7 +34,7 @@ public final class RuntimeDispatcher implements HookDispatcher {
   @Override
   @SuppressWarnings("unchecked")
   public <E extends HookEvent, C> HookPointHandle<E, C> handle(HookPointDescriptor<E, C> point) {
-    return (HookPointHandle<E, C>) handles.computeIfAbsent(point.name(), name -> {
+    return (HookPointHandle<E, C>) handles.computeIfAbsent(point, key -> {
       DispatchHandle<E, C> handle = new DispatchHandle<>(point, this);
       handle.refresh(registry);
       return handle;

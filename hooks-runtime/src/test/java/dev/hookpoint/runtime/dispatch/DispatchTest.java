@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookpoint.runtime.HookContext;
 import dev.hookpoint.runtime.HookContexts;
+import dev.hookpoint.runtime.FieldInfo;
+import dev.hookpoint.runtime.HookPointDescriptor;
 import dev.hookpoint.runtime.HookPointHandle;
 import dev.hookpoint.runtime.HookRuntime;
 import dev.hookpoint.runtime.HookVetoException;
@@ -111,6 +113,36 @@ class DispatchTest {
         runs.get(3).error().message());
     assertEquals("a hook must return a table/object like { modified = false }, got the string 'yes'",
         runs.get(4).error().message());
+  }
+
+  @Test
+  void changesTheHostsRecordsRefuseAreADataErrorAndTheChainGoesOn() {
+    TestRuntime.write(root, "before_media_added/01_bad.hook",
+        "{\"result\": {\"changes\": {\"media\": {\"title\": \"reject me\"}}}}");
+    TestRuntime.write(root, "before_media_added/02_good.hook", "{\"append\": \"!\"}");
+    HookPointHandle<MediaEvent, MediaEvent.Changes> handle = before("");
+    assertEquals("Heat!", handle.runSync(event(handle, "Heat")).media().title());
+    RunRecord bad = runtime.runStore().recent(2).get(1);
+    assertEquals(RunStatus.DATA_ERROR, bad.status());
+    assertEquals("the host rejected the changes: titles may not say 'reject me'; the hook's changes were ignored",
+        bad.error().message());
+  }
+
+  @Test
+  void twoCatalogsDescribingOneEventGetTheirOwnHandles() {
+    TestRuntime.write(root, "before_media_added/01_a.hook", "{\"append\": \"!\"}");
+    HookPointHandle<MediaEvent, MediaEvent.Changes> first = before("");
+    HookPointDescriptor<MediaEvent, MediaEvent.Changes> otherCatalogs = HookPointDescriptor
+        .builder("before_media_added", MediaEvent.class, MediaEvent.Changes.class)
+        .source("another.library.Media#add(Media)")
+        .fields(TestRuntime.BEFORE.fields().toArray(new FieldInfo[0]))
+        .changes(MediaEvent.Changes::fromWire, MediaEvent::with)
+        .build();
+    HookPointHandle<MediaEvent, MediaEvent.Changes> second = runtime.dispatcher().handle(otherCatalogs);
+    assertTrue(first != second);
+    assertTrue(second.isActive());
+    assertEquals("Heat!", second.runSync(event(second, "Heat")).media().title());
+    assertEquals("Heat!", first.runSync(event(first, "Heat")).media().title());
   }
 
   @Test

@@ -17,8 +17,14 @@ import java.util.Map;
  */
 public record MediaEvent(String name, Instant timestamp, HookContext context, Media media) implements HookEvent {
 
-  /** The host's data. */
-  public record Media(String title, Integer year) {}
+  /** The host's data; like many hosts' records, it validates its values. */
+  public record Media(String title, Integer year) {
+    public Media {
+      if ("reject me".equals(title)) {
+        throw new IllegalArgumentException("titles may not say 'reject me'");
+      }
+    }
+  }
 
   /** What hooks may change. */
   public record Changes(MediaChanges media) {
