@@ -169,7 +169,14 @@ final class LuaLimiter extends DebugLib {
       total += value.type() == LuaValue.TSTRING ? value.rawlen() : 24;
     }
     checkStringSize(total, "'..'");
+    if (total > LARGE) {
+      // A loop of large concatenations could allocate far past the budget between two periodic checks.
+      check();
+    }
   }
+
+  /** Allocations above this size check the run's budget at once. */
+  private static final long LARGE = 64 * 1024;
 
   private Frames frames() {
     Thread current = Thread.currentThread();

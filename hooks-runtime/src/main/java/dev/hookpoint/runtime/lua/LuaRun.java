@@ -57,6 +57,20 @@ final class LuaRun {
     return run == null ? error : run.limiter.trip(error);
   }
 
+  private java.util.Random random;
+
+  /** The run's own random generator, so that no hook can steer another's random numbers. */
+  synchronized java.util.Random random() {
+    if (random == null) {
+      random = new java.util.Random();
+    }
+    return random;
+  }
+
+  synchronized void seed(long seed) {
+    random = new java.util.Random(seed);
+  }
+
   dev.hookpoint.runtime.executor.RateLimit httpBudget() {
     return httpBudget;
   }

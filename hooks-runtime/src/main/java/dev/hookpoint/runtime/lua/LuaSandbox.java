@@ -59,17 +59,17 @@ final class LuaSandbox {
       library.with(name, template.get(name));
     }
     library.with("print", SafeFunctions.print())
-        .with("load", SafeFunctions.load())
-        .with("loadstring", SafeFunctions.load())
+        .with("load", SafeFunctions.checked(SafeFunctions.load()))
+        .with("loadstring", SafeFunctions.checked(SafeFunctions.load()))
         .with("xpcall", SafeFunctions.xpcall())
-        .with("unpack", SafeFunctions.unpack())
+        .with("unpack", SafeFunctions.checked(SafeFunctions.unpack()))
         .with("string", string)
         .with("table", table((LuaTable) template.get("table")))
         .with("math", math((LuaTable) template.get("math")))
         .with("bit32", copy("bit32", (LuaTable) template.get("bit32")))
         .with("os", os((LuaTable) template.get("os")))
         .with("coroutine", SafeFunctions.coroutines())
-        .with("json", JsonHelper.table())
+        .with("json", checkedCopy("json", JsonHelper.table()))
         .with("log", log())
         .with("http", http.table())
         .seal();
@@ -137,8 +137,8 @@ final class LuaSandbox {
     ReadOnlyTable string = pick("string", original, STRING);
     return string
         .with("rep", SafeFunctions.rep())
-        .with("format", SafeFunctions.format(original.get("format")))
-        .with("byte", SafeFunctions.byteFunction(original.get("byte")))
+        .with("format", SafeFunctions.checked(SafeFunctions.format(original.get("format"))))
+        .with("byte", SafeFunctions.checked(SafeFunctions.byteFunction(original.get("byte"))))
         .with("find", new VarArgFunction() {
           @Override
           public Varargs invoke(Varargs args) {
@@ -178,8 +178,8 @@ final class LuaSandbox {
     return pick("table", original, TABLE)
         .with("concat", SafeFunctions.concat())
         .with("sort", SafeFunctions.sort())
-        .with("unpack", SafeFunctions.unpack())
-        .with("length", SafeFunctions.length())
+        .with("unpack", SafeFunctions.checked(SafeFunctions.unpack()))
+        .with("length", SafeFunctions.checked(SafeFunctions.length()))
         .with("find", SafeFunctions.find())
         .seal();
   }
@@ -220,6 +220,7 @@ final class LuaSandbox {
             if (args.isstring(1) && args.arg1().rawlen() > 1000) {
               throw new org.luaj.vm2.LuaError("os.date: formats longer than 1000 characters are not allowed");
             }
+            LuaRun.current().limiter.check();
             return date.invoke(args);
           }
         })
@@ -233,6 +234,8 @@ final class LuaSandbox {
       math.with(next.arg1(), next.arg(2));
     }
     return math
+        .with("random", SafeFunctions.random())
+        .with("randomseed", SafeFunctions.randomSeed())
         .with("tointeger", new OneArgFunction() {
           @Override
           public LuaValue call(LuaValue value) {
@@ -257,15 +260,24 @@ final class LuaSandbox {
         .seal();
   }
 
+  /** The named functions of a library, each checking the run's limits around its call. */
   private static ReadOnlyTable pick(String name, LuaTable original, String[] keys) {
     ReadOnlyTable copy = new ReadOnlyTable(name);
     for (String key : keys) {
       LuaValue value = original.get(key);
       if (!value.isnil()) {
-        copy.with(key, value);
+        copy.with(key, value.isfunction() ? SafeFunctions.checked(value) : value);
       }
     }
     return copy;
+  }
+
+  private static ReadOnlyTable checkedCopy(String name, LuaTable original) {
+    ReadOnlyTable copy = new ReadOnlyTable(name);
+    for (Varargs next = original.next(LuaValue.NIL); !next.arg1().isnil(); next = original.next(next.arg1())) {
+      copy.with(next.arg1(), SafeFunctions.checked(next.arg(2)));
+    }
+    return copy.seal();
   }
 
   private static ReadOnlyTable copy(String name, LuaTable original) {

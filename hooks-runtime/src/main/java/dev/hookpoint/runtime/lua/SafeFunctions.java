@@ -23,8 +23,11 @@ import org.luaj.vm2.lib.VarArgFunction;
  */
 final class SafeFunctions {
 
-  /** Longest chunk {@code load} compiles. */
-  static final int MAX_CHUNK = 1024 * 1024;
+  /**
+   * Longest chunk {@code load} compiles at run time. Compiling is one uninterruptible call (and quadratic on some
+   * inputs), so the cap keeps each call short; hook files themselves may be longer.
+   */
+  static final int MAX_CHUNK = 64 * 1024;
   /** Most values {@code unpack} and {@code string.byte} return. */
   static final int MAX_RESULTS = 1_000_000;
 
@@ -148,16 +151,25 @@ final class SafeFunctions {
       @Override
       public Varargs invoke(Varargs args) {
         LuaString text = args.checkstring(1);
-        long n = (long) args.checkdouble(2);
+        double count = args.checkdouble(2);
         LuaString separator = args.optstring(3, LuaString.valueOf(""));
-        if (n <= 0) {
+        if (!(count >= 1) || (text.length() == 0 && separator.length() == 0)) {
           return LuaString.valueOf("");
         }
+        LuaLimiter limiter = LuaRun.current().limiter;
+        double estimate = count * ((double) text.length() + separator.length());
+        if (estimate > Integer.MAX_VALUE) {
+          limiter.checkStringSize((long) Math.min(estimate, Long.MAX_VALUE), "string.rep");
+        }
+        long n = (long) count;
         long size = n * text.length() + (n - 1) * separator.length();
-        LuaRun.current().limiter.checkStringSize(size, "string.rep");
+        limiter.checkStringSize(size, "string.rep");
         byte[] bytes = new byte[(int) size];
         int at = 0;
         for (long i = 0; i < n; i++) {
+          if ((i & 0xffff) == 0xffff) {
+            limiter.check();
+          }
           if (i > 0) {
             separator.copyInto(0, bytes, at, separator.length());
             at += separator.length();
@@ -306,6 +318,60 @@ final class SafeFunctions {
           }
         }
         return NIL;
+      }
+    };
+  }
+
+  /**
+   * A library function that checks the run's clock and memory before and after it runs: between two instruction
+   * checks a loop may call hundreds of library functions, each of which can take milliseconds on large strings or
+   * tables, so each call checks for itself.
+   */
+  static LibFunction checked(LuaValue function) {
+    return new VarArgFunction() {
+      @Override
+      public Varargs invoke(Varargs args) {
+        LuaLimiter limiter = LuaRun.current().limiter;
+        limiter.check();
+        Varargs result = function.invoke(args);
+        limiter.check();
+        return result;
+      }
+    };
+  }
+
+  /** {@code math.random} and {@code math.randomseed} with the generator of the run, not one shared by all. */
+  static LibFunction random() {
+    return new VarArgFunction() {
+      @Override
+      public Varargs invoke(Varargs args) {
+        java.util.Random random = LuaRun.current().random();
+        switch (args.narg()) {
+          case 0:
+            return valueOf(random.nextDouble());
+          case 1: {
+            int high = args.checkint(1);
+            argcheck(1 <= high, 1, "interval is empty");
+            return valueOf(1 + random.nextInt(high));
+          }
+          default: {
+            int low = args.checkint(1);
+            int high = args.checkint(2);
+            argcheck(low <= high, 2, "interval is empty");
+            return valueOf(low + random.nextInt(high - low + 1));
+          }
+        }
+      }
+    };
+  }
+
+  /** {@code math.randomseed(x)}: seeds the run's generator. */
+  static LibFunction randomSeed() {
+    return new OneArgFunction() {
+      @Override
+      public LuaValue call(LuaValue seed) {
+        LuaRun.current().seed(seed.checklong());
+        return NONE.arg1();
       }
     };
   }

@@ -62,6 +62,12 @@ class LuaLimitsTest {
       return json.encode((function() local t = {} t.self = t return t end)())             | execution_error | 
       return json.decode(string.rep('[', 1000) .. string.rep(']', 1000))                  | execution_error | 
       return {message = os.date(string.rep('%c', 1000000))}                               | execution_error | os.date
+      for i = 1, 1e9 do x = string.rep('x', 4e6) end                                    | timeout or execution_error |
+      local s = ('x'):rep(4e6) for i = 1, 1e9 do u = s:upper() end                        | timeout or execution_error |
+      local t = {} for i = 1, 1e9 do t[i] = string.rep(string.char(i % 256), 4e6) end     | execution_error | max_memory_bytes
+      local s = ('x'):rep(4e6) local t = {} for i = 1, 1e9 do t[i] = s .. s end           | execution_error | max_memory_bytes
+      local src = 'return 1' .. string.rep(' ', 70000) return {message = select(2, load(src))} | execution_error | chunks longer than
+      local t = {} for i = 1, 100000 do t[i] = i end for i = 1, 1e9 do table.insert(t, 1, i) end | timeout or execution_error |
       local t = {} t.self = t return {changes = t}                                        | data_error | cycle
       local t = {} local c = t for i = 1, 100 do c.x = {} c = c.x end return {changes = t} | data_error | nests deeper
       return {changes = {media_item = {f = print}}}                                       | data_error | is a function
@@ -77,6 +83,15 @@ class LuaLimitsTest {
       assertTrue(outcome.failure().getMessage().contains(because.strip()),
           "stopped by its own protection: " + outcome.failure().getMessage());
     }
+  }
+
+  @Test
+  void repeatingAnEmptyStringAnyNumberOfTimesIsImmediate() {
+    LuaHarness.Outcome outcome = run("local s = string.rep('', 2^53) local t = ('x'):rep(0) "
+        + "return { message = #s .. #t .. #string.rep('', 1e300, '') }");
+    assertEquals("ok", outcome.category());
+    assertEquals(Map.of("message", "000"), outcome.result());
+    assertTrue(outcome.millis() < 1_000, outcome.millis() + " ms");
   }
 
   @Test

@@ -131,4 +131,19 @@ class LuaSandboxAttackTest {
       assertTrue(!String.valueOf(open.run(probe).result()).contains("switched off"), "open run " + i);
     }
   }
+
+  @Test
+  void randomNumbersCannotBeSteeredByAnotherHook() {
+    LuaHarness harness = new LuaHarness(dir);
+    String seeded = String.valueOf(harness.run(
+        "math.randomseed(12345) return { message = math.random(1000000) .. ' ' .. math.random(1000000) }")
+        .result());
+    String again = String.valueOf(harness.run(
+        "math.randomseed(12345) return { message = math.random(1000000) .. ' ' .. math.random(1000000) }")
+        .result());
+    assertEquals(seeded, again, "seeding works within a run");
+    String unseeded = String.valueOf(harness.run(
+        "return { message = math.random(1000000) .. ' ' .. math.random(1000000) }").result());
+    assertTrue(!unseeded.equals(seeded), "the earlier hook's seed did not carry over: " + unseeded);
+  }
 }
