@@ -43,6 +43,8 @@ public final class ProcessExecutor implements HookExecutor {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path SETSID = List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid")).stream()
       .filter(Files::isExecutable).findFirst().orElse(null);
+  /** How many times cleanup looks again for processes forked while it was killing the ones it found. */
+  private static final int MAX_SWEEPS = 20;
   /** How long a finished hook's output may take to drain before whatever still holds the pipe is stopped. */
   private static final long DRAIN_MS = 100;
 
@@ -236,8 +238,19 @@ public final class ProcessExecutor implements HookExecutor {
      */
     private void stop(Process process, long session, boolean force) {
       if (ProcessTable.available()) {
-        ProcessTable.signal(ProcessTable.leftBehind(session, startTicks, "HOOK_EVENT_ID=" + invocation.runId()),
-            force);
+        // Repeat while anything is found: a process may fork between one pass and its kill.
+        String marker = "HOOK_EVENT_ID=" + invocation.runId();
+        for (int pass = 0; pass < MAX_SWEEPS; pass++) {
+          List<Long> found = ProcessTable.leftBehind(session, startTicks, marker);
+          if (found.isEmpty()) {
+            return;
+          }
+          ProcessTable.signal(found, force);
+          if (!force) {
+            return;
+          }
+        }
+        LOG.warn("[{}] still starting processes after {} passes", hook.file().id(), MAX_SWEEPS);
       } else {
         ProcessTable.signal(process.descendants().map(ProcessHandle::pid).toList(), force);
       }

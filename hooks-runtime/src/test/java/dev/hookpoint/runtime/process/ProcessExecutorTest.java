@@ -181,6 +181,13 @@ class ProcessExecutorTest {
   }
 
   @Test
+  void childrenForkedWhileCleanupRunsAreFoundToo() {
+    ProcessHarness.Outcome outcome = run("#!/bin/bash\n( for i in $(seq 1 40); do /bin/sleep 334 </dev/null >/dev/null "
+        + "2>&1 & done ) </dev/null >/dev/null 2>&1 &\necho '{\"modified\": false}'\n");
+    assertEquals("ok", outcome.category());
+  }
+
+  @Test
   void aNonExecutableFileIsALoadErrorWithTheFix() throws Exception {
     Path file = new ProcessHarness(dir).script("#!/bin/sh\necho '{}'\n");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
