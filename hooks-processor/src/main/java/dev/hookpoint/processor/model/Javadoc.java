@@ -57,12 +57,6 @@ public record Javadoc(String description, Map<String, String> params, String ret
     return new Javadoc(clean(description.toString()), Map.copyOf(params), returns);
   }
 
-  /** The first sentence of the description, for tables. */
-  public String summary() {
-    int end = description.indexOf(". ");
-    return end < 0 ? description : description.substring(0, end + 1);
-  }
-
   private static String clean(String text) {
     Matcher code = INLINE_CODE.matcher(text);
     String result = code.replaceAll(match -> Matcher.quoteReplacement("`" + match.group(1).strip() + "`"));

@@ -8,7 +8,6 @@ import dev.hookpoint.processor.model.ChangeShape;
 import dev.hookpoint.processor.model.Field;
 import dev.hookpoint.processor.model.HookPointModel;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import javax.lang.model.element.Element;
