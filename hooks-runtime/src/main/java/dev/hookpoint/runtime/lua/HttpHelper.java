@@ -100,7 +100,7 @@ final class HttpHelper {
     }
     LuaValue body = options.get("body");
     request.method(method, body.isnil() ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofByteArray(bytes(body.checkstring())));
+        : HttpRequest.BodyPublishers.ofByteArray(LuaValues.bytes(body.checkstring())));
     long remaining = run.limiter.remainingNanos();
     if (remaining <= 0) {
       throw LuaRun.limit("time", "stopped at its time limit");
@@ -166,12 +166,6 @@ final class HttpHelper {
     int first = bytes[0] & 0xff;
     int second = bytes[1] & 0xff;
     return first == 0 || (first == 100 && second >= 64 && second < 128) || (first == 169 && second == 254);
-  }
-
-  private static byte[] bytes(LuaString text) {
-    byte[] bytes = new byte[text.length()];
-    text.copyInto(0, bytes, 0, bytes.length);
-    return bytes;
   }
 
   private static LuaTable toLua(HttpResponse<byte[]> response) {

@@ -66,10 +66,10 @@ final class LuaSandbox {
         .with("string", string)
         .with("table", table((LuaTable) template.get("table")))
         .with("math", math((LuaTable) template.get("math")))
-        .with("bit32", copy("bit32", (LuaTable) template.get("bit32")))
+        .with("bit32", copy("bit32", (LuaTable) template.get("bit32"), false).seal())
         .with("os", os((LuaTable) template.get("os")))
         .with("coroutine", SafeFunctions.coroutines())
-        .with("json", checkedCopy("json", JsonHelper.table()))
+        .with("json", copy("json", JsonHelper.table(), true).seal())
         .with("log", log())
         .with("http", http.table())
         .seal();
@@ -229,11 +229,7 @@ final class LuaSandbox {
 
   /** LuaJ's math, plus Lua 5.3's {@code math.tointeger} and {@code math.type} that newer hooks use. */
   private static ReadOnlyTable math(LuaTable original) {
-    ReadOnlyTable math = new ReadOnlyTable("math");
-    for (Varargs next = original.next(LuaValue.NIL); !next.arg1().isnil(); next = original.next(next.arg1())) {
-      math.with(next.arg1(), next.arg(2));
-    }
-    return math
+    return copy("math", original, false)
         .with("random", SafeFunctions.random())
         .with("randomseed", SafeFunctions.randomSeed())
         .with("tointeger", new OneArgFunction() {
@@ -272,19 +268,12 @@ final class LuaSandbox {
     return copy;
   }
 
-  private static ReadOnlyTable checkedCopy(String name, LuaTable original) {
+  /** Every entry of a library, unsealed; with {@code checked}, each function checks the run's limits. */
+  private static ReadOnlyTable copy(String name, LuaTable original, boolean checked) {
     ReadOnlyTable copy = new ReadOnlyTable(name);
     for (Varargs next = original.next(LuaValue.NIL); !next.arg1().isnil(); next = original.next(next.arg1())) {
-      copy.with(next.arg1(), SafeFunctions.checked(next.arg(2)));
+      copy.with(next.arg1(), checked ? SafeFunctions.checked(next.arg(2)) : next.arg(2));
     }
-    return copy.seal();
-  }
-
-  private static ReadOnlyTable copy(String name, LuaTable original) {
-    ReadOnlyTable copy = new ReadOnlyTable(name);
-    for (Varargs next = original.next(LuaValue.NIL); !next.arg1().isnil(); next = original.next(next.arg1())) {
-      copy.with(next.arg1(), next.arg(2));
-    }
-    return copy.seal();
+    return copy;
   }
 }

@@ -57,6 +57,13 @@ final class LuaValues {
     return key;
   }
 
+  /** A string's bytes, in a fresh array. */
+  static byte[] bytes(LuaString text) {
+    byte[] bytes = new byte[text.length()];
+    text.copyInto(0, bytes, 0, bytes.length);
+    return bytes;
+  }
+
   /** Plain data to Lua: maps become tables, lists become arrays from 1, {@code null} becomes nil. */
   static LuaValue toLua(Object value) {
     if (value == null) {

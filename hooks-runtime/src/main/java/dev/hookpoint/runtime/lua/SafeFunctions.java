@@ -81,9 +81,7 @@ final class SafeFunctions {
           if (text.length() > MAX_CHUNK) {
             throw new LuaError("load: chunks longer than " + MAX_CHUNK + " bytes are not allowed in hooks");
           }
-          byte[] bytes = new byte[text.length()];
-          text.copyInto(0, bytes, 0, bytes.length);
-          return bytes;
+          return LuaValues.bytes(text);
         }
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         for (LuaValue piece = chunk.checkfunction().call(); piece.isstring() && piece.length() > 0;
@@ -92,9 +90,7 @@ final class SafeFunctions {
           if (out.size() + text.length() > MAX_CHUNK) {
             throw new LuaError("load: chunks longer than " + MAX_CHUNK + " bytes are not allowed in hooks");
           }
-          byte[] bytes = new byte[text.length()];
-          text.copyInto(0, bytes, 0, bytes.length);
-          out.write(bytes, 0, bytes.length);
+          out.writeBytes(LuaValues.bytes(text));
         }
         return out.toByteArray();
       }
