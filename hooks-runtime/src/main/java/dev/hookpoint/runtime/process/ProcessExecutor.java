@@ -45,6 +45,8 @@ public final class ProcessExecutor implements HookExecutor {
       .filter(Files::isExecutable).findFirst().orElse(null);
   /** How many times cleanup looks again for processes forked while it was killing the ones it found. */
   private static final int MAX_SWEEPS = 20;
+  /** Between cleanup passes that found something, so SIGKILLed processes are gone before the run returns. */
+  private static final long SWEEP_PAUSE_MS = 5;
   /** How long a finished hook's output may take to drain before whatever still holds the pipe is stopped. */
   private static final long DRAIN_MS = 100;
 
@@ -249,10 +251,20 @@ public final class ProcessExecutor implements HookExecutor {
           if (!force) {
             return;
           }
+          pause();
         }
         LOG.warn("[{}] still starting processes after {} passes", hook.file().id(), MAX_SWEEPS);
       } else {
         ProcessTable.signal(process.descendants().map(ProcessHandle::pid).toList(), force);
+      }
+    }
+
+    /** Gives killed processes a moment to die before cleanup looks again. */
+    private void pause() {
+      try {
+        Thread.sleep(SWEEP_PAUSE_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
 

@@ -65,7 +65,8 @@ final class ProcessTable {
           continue;
         }
         long[] stat = stat(entry, buffer);
-        if (stat == null) {
+        if (stat == null || stat[3] == 'Z') {
+          // Gone, or a zombie: already dead, only waiting for its parent to collect it.
           continue;
         }
         boolean member = stat[0] == sessionId || stat[1] == sessionId;
@@ -87,7 +88,7 @@ final class ProcessTable {
     }
   }
 
-  /** Process group, session and start time from {@code /proc/<pid>/stat}, or {@code null}. */
+  /** Process group, session, start time and state letter from {@code /proc/<pid>/stat}, or {@code null}. */
   private static long[] stat(Path process, byte[] buffer) {
     int length;
     try (FileInputStream in = new FileInputStream(process.resolve("stat").toFile())) {
@@ -126,7 +127,7 @@ final class ProcessTable {
       fields[field++] = number ? value : -1;
       i++;
     }
-    return field > 19 ? new long[] {fields[2], fields[3], fields[19]} : null;
+    return field > 19 ? new long[] {fields[2], fields[3], fields[19], buffer[close + 2]} : null;
   }
 
   private static boolean hasMarker(Path process, byte[] needle) {
