@@ -37,8 +37,8 @@ public final class HookRunner {
   private final HookMetrics metrics;
   private final Map<String, PointInfo> points = new ConcurrentHashMap<>();
 
-  /** What runs of one hook point share, worked out once. */
-  private record PointInfo(ResultParser parser, Map<String, String> envVars) {
+  /** What runs of one hook point share, worked out once per descriptor. */
+  private record PointInfo(HookPointDescriptor<?, ?> point, ResultParser parser, Map<String, String> envVars) {
     static PointInfo of(HookPointDescriptor<?, ?> point) {
       Map<String, String> envVars = new java.util.LinkedHashMap<>();
       for (dev.hookpoint.runtime.FieldInfo field : point.fields()) {
@@ -46,7 +46,7 @@ public final class HookRunner {
           envVars.put(field.path(), field.envVar());
         }
       }
-      return new PointInfo(new ResultParser(point), Map.copyOf(envVars));
+      return new PointInfo(point, new ResultParser(point), Map.copyOf(envVars));
     }
   }
 
@@ -144,8 +144,17 @@ public final class HookRunner {
     return Math.min(timeout, config.maxTimeoutMs());
   }
 
+  /**
+   * Looked up by name, then checked by identity: two catalogs may describe one event with different fields (as
+   * the dispatcher's handles allow), and a record's hashCode would walk every field on each run.
+   */
   private PointInfo info(HookPointDescriptor<?, ?> point) {
-    return points.computeIfAbsent(point.name(), name -> PointInfo.of(point));
+    PointInfo info = points.get(point.name());
+    if (info == null || info.point() != point) {
+      info = PointInfo.of(point);
+      points.put(point.name(), info);
+    }
+    return info;
   }
 
 }

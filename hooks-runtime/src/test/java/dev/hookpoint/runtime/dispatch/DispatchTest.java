@@ -146,6 +146,23 @@ class DispatchTest {
   }
 
   @Test
+  void eachCatalogsDescriptorGivesItsOwnRunsTheirEnvironmentVariables() {
+    TestRuntime.write(root, "before_media_added/01_env.hook", "{\"report_env_vars\": true}");
+    HookPointHandle<MediaEvent, MediaEvent.Changes> first = before("");
+    HookPointDescriptor<MediaEvent, MediaEvent.Changes> otherCatalogs = HookPointDescriptor
+        .builder("before_media_added", MediaEvent.class, MediaEvent.Changes.class)
+        .source("another.library.Media#add(Media)")
+        .fields(new FieldInfo("media.title", "string", "the title", "HOOK_TITLE", true))
+        .changes(MediaEvent.Changes::fromWire, MediaEvent::with)
+        .build();
+    HookPointHandle<MediaEvent, MediaEvent.Changes> second = runtime.dispatcher().handle(otherCatalogs);
+    first.runSync(event(first, "Heat"));
+    assertEquals("{media.title=HOOK_MEDIA_TITLE, media.year=HOOK_MEDIA_YEAR}", lastRun().message());
+    second.runSync(event(second, "Heat"));
+    assertEquals("{media.title=HOOK_TITLE}", lastRun().message());
+  }
+
+  @Test
   void timeoutIsCappedByTheConfiguredMaximum() {
     TestRuntime.write(root, "before_media_added/01_slow.hook", "# timeout_ms: 60000\n{\"sleep_ms\": 10000}");
     HookPointHandle<MediaEvent, MediaEvent.Changes> handle = before("default_timeout_ms: 100\nmax_timeout_ms: 200");

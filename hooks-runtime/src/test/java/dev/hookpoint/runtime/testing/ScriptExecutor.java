@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * {@code append} returns a change of {@code media.title} to the current title plus the text (to see chaining);
  * {@code result} is returned as is; {@code sleep_ms} sleeps, honouring the deadline like every executor must;
- * {@code fail} is an execution error; a first line {@code SYNTAX ERROR} is a load error on line 1.
+ * {@code fail} is an execution error; {@code report_env_vars} returns the invocation's field-to-variable map as
+ * the message; a first line {@code SYNTAX ERROR} is a load error on line 1.
  */
 public final class ScriptExecutor implements HookExecutor {
 
@@ -91,6 +92,9 @@ public final class ScriptExecutor implements HookExecutor {
     }
     if (script.get("fail") != null) {
       throw HookFailure.executionError(String.valueOf(script.get("fail")), file, 3);
+    }
+    if (script.containsKey("report_env_vars")) {
+      return Map.of("message", String.valueOf(new java.util.TreeMap<>(invocation.envVars())));
     }
     if (script.containsKey("append")) {
       @SuppressWarnings("unchecked")
