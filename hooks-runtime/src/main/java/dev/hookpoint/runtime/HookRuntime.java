@@ -168,7 +168,7 @@ public final class HookRuntime implements AutoCloseable {
 
   /** Every problem {@code hooks check} reports: load errors of hooks and warnings of discovery. */
   public List<Problem> check() {
-    HookRegistry registry = loader.load(hooksDirectory, HookRegistry.empty(), stateStore.disabled());
+    HookRegistry registry = scanAfresh();
     List<Problem> problems = new ArrayList<>();
     for (RegisteredHook hook : registry.hooks()) {
       if (hook.loadError() != null) {
@@ -183,9 +183,14 @@ public final class HookRuntime implements AutoCloseable {
 
   /** Writes {@code hooks.lock} with the SHA-256 of every hook now in the directory; returns how many. */
   public int writeLock() throws IOException {
-    HookRegistry registry = loader.load(hooksDirectory, HookRegistry.empty(), stateStore.disabled());
+    HookRegistry registry = scanAfresh();
     new HookLock(hooksDirectory).write(registry.hooks());
     return registry.hooks().size();
+  }
+
+  /** Every hook in the directory now, loaded anew without touching the live registry. */
+  private HookRegistry scanAfresh() {
+    return loader.load(hooksDirectory, HookRegistry.empty(), stateStore.disabled());
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.hookpoint.runtime.lua;
 
+import dev.hookpoint.runtime.executor.HookLog;
+import java.util.function.BiConsumer;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
@@ -186,28 +188,21 @@ final class LuaSandbox {
 
   private static ReadOnlyTable log() {
     return new ReadOnlyTable("log")
-        .with("info", new OneArgFunction() {
-          @Override
-          public LuaValue call(LuaValue message) {
-            LuaRun.current().log.info(message.tojstring());
-            return NIL;
-          }
-        })
-        .with("warn", new OneArgFunction() {
-          @Override
-          public LuaValue call(LuaValue message) {
-            LuaRun.current().log.warn(message.tojstring());
-            return NIL;
-          }
-        })
-        .with("error", new OneArgFunction() {
-          @Override
-          public LuaValue call(LuaValue message) {
-            LuaRun.current().log.error(message.tojstring());
-            return NIL;
-          }
-        })
+        .with("info", logAt(HookLog::info))
+        .with("warn", logAt(HookLog::warn))
+        .with("error", logAt(HookLog::error))
         .seal();
+  }
+
+  /** A {@code log} function writing its message at one level of the run's log. */
+  private static OneArgFunction logAt(BiConsumer<HookLog, String> level) {
+    return new OneArgFunction() {
+      @Override
+      public LuaValue call(LuaValue message) {
+        level.accept(LuaRun.current().log, message.tojstring());
+        return NIL;
+      }
+    };
   }
 
   /** {@code os.time}, {@code os.clock}, and {@code os.date} with a bounded format (it is one library call). */

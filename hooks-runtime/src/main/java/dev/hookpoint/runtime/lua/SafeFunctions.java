@@ -78,21 +78,23 @@ final class SafeFunctions {
       private byte[] chunk(LuaValue chunk) {
         if (chunk.isstring()) {
           LuaString text = chunk.checkstring();
-          if (text.length() > MAX_CHUNK) {
-            throw new LuaError("load: chunks longer than " + MAX_CHUNK + " bytes are not allowed in hooks");
-          }
+          checkChunkSize(text.length());
           return LuaValues.bytes(text);
         }
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         for (LuaValue piece = chunk.checkfunction().call(); piece.isstring() && piece.length() > 0;
             piece = chunk.call()) {
           LuaString text = piece.checkstring();
-          if (out.size() + text.length() > MAX_CHUNK) {
-            throw new LuaError("load: chunks longer than " + MAX_CHUNK + " bytes are not allowed in hooks");
-          }
+          checkChunkSize(out.size() + text.length());
           out.writeBytes(LuaValues.bytes(text));
         }
         return out.toByteArray();
+      }
+
+      private void checkChunkSize(long size) {
+        if (size > MAX_CHUNK) {
+          throw new LuaError("load: chunks longer than " + MAX_CHUNK + " bytes are not allowed in hooks");
+        }
       }
     };
   }
@@ -167,11 +169,9 @@ final class SafeFunctions {
             limiter.check();
           }
           if (i > 0) {
-            separator.copyInto(0, bytes, at, separator.length());
-            at += separator.length();
+            at = append(separator, bytes, at);
           }
-          text.copyInto(0, bytes, at, text.length());
-          at += text.length();
+          at = append(text, bytes, at);
         }
         return LuaString.valueUsing(bytes);
       }
@@ -242,16 +242,19 @@ final class SafeFunctions {
         int at = 0;
         for (long i = first; i <= last; i++) {
           if (i > first) {
-            separator.copyInto(0, bytes, at, separator.length());
-            at += separator.length();
+            at = append(separator, bytes, at);
           }
-          LuaString piece = table.get((int) i).checkstring();
-          piece.copyInto(0, bytes, at, piece.length());
-          at += piece.length();
+          at = append(table.get((int) i).checkstring(), bytes, at);
         }
         return LuaString.valueUsing(bytes);
       }
     };
+  }
+
+  /** Copies {@code piece} into {@code bytes} at {@code at}; returns where the next piece goes. */
+  private static int append(LuaString piece, byte[] bytes, int at) {
+    piece.copyInto(0, bytes, at, piece.length());
+    return at + piece.length();
   }
 
   /**
