@@ -10,6 +10,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The app's SQLite database: one connection, shared and serialised (SQLite allows one writer anyway), migrated to
@@ -69,6 +71,30 @@ public final class Database implements AutoCloseable {
     } catch (SQLException e) {
       throw new StoreException(e.getMessage(), e);
     }
+  }
+
+  /** Reads one row into a value. */
+  @FunctionalInterface
+  public interface RowReader<T> {
+    T read(ResultSet row) throws SQLException;
+  }
+
+  /** Every row {@code sql} selects, with {@code parameters} bound in order, each read by {@code reader}. */
+  public <T> List<T> list(String sql, RowReader<T> reader, Object... parameters) {
+    return read(connection -> {
+      try (PreparedStatement select = connection.prepareStatement(sql)) {
+        for (int i = 0; i < parameters.length; i++) {
+          select.setObject(i + 1, parameters[i]);
+        }
+        try (ResultSet rows = select.executeQuery()) {
+          List<T> values = new ArrayList<>();
+          while (rows.next()) {
+            values.add(reader.read(rows));
+          }
+          return values;
+        }
+      }
+    });
   }
 
   /** Reads without a transaction. */

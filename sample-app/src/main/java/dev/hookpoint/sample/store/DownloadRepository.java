@@ -6,7 +6,6 @@ import dev.hookpoint.sample.domain.MediaFile;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -89,18 +88,7 @@ public final class DownloadRepository {
   }
 
   private List<Download> select(String sql, long id) {
-    return database.read(connection -> {
-      try (PreparedStatement select = connection.prepareStatement(sql)) {
-        select.setLong(1, id);
-        try (ResultSet rows = select.executeQuery()) {
-          List<Download> downloads = new ArrayList<>();
-          while (rows.next()) {
-            downloads.add(download(rows));
-          }
-          return downloads;
-        }
-      }
-    });
+    return database.list(sql, DownloadRepository::download, id);
   }
 
   private static Download download(ResultSet rows) throws SQLException {

@@ -4,7 +4,6 @@ import dev.hookpoint.sample.domain.Episode;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,18 +79,7 @@ public final class EpisodeRepository {
   }
 
   private List<Episode> select(String sql, long id) {
-    return database.read(connection -> {
-      try (PreparedStatement select = connection.prepareStatement(sql)) {
-        select.setLong(1, id);
-        try (ResultSet rows = select.executeQuery()) {
-          List<Episode> episodes = new ArrayList<>();
-          while (rows.next()) {
-            episodes.add(episode(rows));
-          }
-          return episodes;
-        }
-      }
-    });
+    return database.list(sql, EpisodeRepository::episode, id);
   }
 
   private static Episode episode(ResultSet rows) throws SQLException {

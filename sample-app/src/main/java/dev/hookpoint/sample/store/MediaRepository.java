@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,16 +76,7 @@ public final class MediaRepository {
   }
 
   public List<MediaItem> list() {
-    return database.read(connection -> {
-      try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-          + " FROM media_items ORDER BY id"); ResultSet rows = select.executeQuery()) {
-        List<MediaItem> items = new ArrayList<>();
-        while (rows.next()) {
-          items.add(item(rows));
-        }
-        return items;
-      }
-    });
+    return database.list("SELECT " + COLUMNS + " FROM media_items ORDER BY id", MediaRepository::item);
   }
 
   /** Items that look like the same media: the same TMDB id, or the same title (ignoring case). */

@@ -2,7 +2,6 @@ package dev.hookpoint.sample.store;
 
 import dev.hookpoint.runtime.history.HookStateStore;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -17,16 +16,8 @@ public final class SqliteHookStateStore implements HookStateStore {
 
   @Override
   public Set<String> disabled() {
-    return database.read(connection -> {
-      try (PreparedStatement select = connection.prepareStatement("SELECT hook_id FROM hook_state WHERE enabled = 0");
-          ResultSet rows = select.executeQuery()) {
-        Set<String> disabled = new HashSet<>();
-        while (rows.next()) {
-          disabled.add(rows.getString(1));
-        }
-        return disabled;
-      }
-    });
+    return new HashSet<>(database.list("SELECT hook_id FROM hook_state WHERE enabled = 0",
+        row -> row.getString(1)));
   }
 
   @Override

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -65,19 +64,8 @@ public final class SqliteRunStore implements RunStore {
 
   @Override
   public List<RunRecord> recent(int limit) {
-    return database.read(connection -> {
-      try (PreparedStatement select = connection.prepareStatement(
-          "SELECT * FROM hook_runs ORDER BY started_at DESC, rowid DESC LIMIT ?")) {
-        select.setInt(1, limit);
-        try (ResultSet rows = select.executeQuery()) {
-          List<RunRecord> runs = new ArrayList<>();
-          while (rows.next()) {
-            runs.add(run(rows));
-          }
-          return runs;
-        }
-      }
-    });
+    return database.list("SELECT * FROM hook_runs ORDER BY started_at DESC, rowid DESC LIMIT ?",
+        SqliteRunStore::run, limit);
   }
 
   private static RunRecord run(ResultSet rows) throws SQLException {
