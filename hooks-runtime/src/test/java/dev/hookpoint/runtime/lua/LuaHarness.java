@@ -7,9 +7,7 @@ import dev.hookpoint.runtime.executor.HookFailure;
 import dev.hookpoint.runtime.executor.HookLog;
 import dev.hookpoint.runtime.executor.Invocation;
 import dev.hookpoint.runtime.executor.LoadedHook;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.hookpoint.runtime.testing.TestRuntime;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -40,14 +38,8 @@ final class LuaHarness {
   }
 
   Path write(String source) {
-    Path file = dir.resolve("after_media_added").resolve(String.format("%02d_hook.lua", ++files));
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, source);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return file;
+    return TestRuntime.writeFile(dir.resolve("after_media_added").resolve(String.format("%02d_hook.lua", ++files)),
+        source);
   }
 
   LoadedHook load(String source) throws HookFailure {

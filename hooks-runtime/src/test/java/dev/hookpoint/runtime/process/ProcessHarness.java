@@ -7,6 +7,7 @@ import dev.hookpoint.runtime.executor.HookFailure;
 import dev.hookpoint.runtime.executor.HookLog;
 import dev.hookpoint.runtime.executor.Invocation;
 import dev.hookpoint.runtime.executor.LoadedHook;
+import dev.hookpoint.runtime.testing.TestRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -46,10 +47,9 @@ final class ProcessHarness {
   }
 
   Path script(String source) {
-    Path file = dir.resolve("on_download_completed").resolve(String.format("%02d_hook.sh", ++files));
+    Path file = TestRuntime.writeFile(dir.resolve("on_download_completed").resolve(String.format("%02d_hook.sh",
+        ++files)), source);
     try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, source);
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

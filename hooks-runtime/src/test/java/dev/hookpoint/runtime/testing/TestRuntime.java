@@ -43,7 +43,11 @@ public final class TestRuntime {
 
   /** Writes a hook file under {@code root/hooks}. */
   public static Path write(Path root, String relative, String content) {
-    Path file = root.resolve("hooks").resolve(relative);
+    return writeFile(root.resolve("hooks").resolve(relative), content);
+  }
+
+  /** Writes a file, creating its directories. */
+  public static Path writeFile(Path file, String content) {
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, content);
