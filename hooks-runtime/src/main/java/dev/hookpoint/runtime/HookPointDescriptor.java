@@ -52,6 +52,11 @@ public record HookPointDescriptor<E extends HookEvent, C>(
     return !async;
   }
 
+  /** {@code "sync"} or {@code "async"}: the mode as the per-event docs, {@code hooks events} and APIs name it. */
+  public String mode() {
+    return async ? "async" : "sync";
+  }
+
   /** The fields hooks may change. */
   public List<FieldInfo> changeableFields() {
     return fields.stream().filter(FieldInfo::changeable).toList();

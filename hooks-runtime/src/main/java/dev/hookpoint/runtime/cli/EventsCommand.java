@@ -38,7 +38,7 @@ final class EventsCommand implements Callable<Integer> {
       for (HookPointDescriptor<?, ?> point : points) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("name", point.name());
-        entry.put("mode", point.async() ? "async" : "sync");
+        entry.put("mode", point.mode());
         entry.put("description", point.description());
         entry.put("source", point.source());
         entry.put("event_type", point.eventType().getName());
@@ -61,7 +61,7 @@ final class EventsCommand implements Callable<Integer> {
       return 0;
     }
     for (HookPointDescriptor<?, ?> point : points) {
-      out.printf("%-32s %-5s %s%n", point.name(), point.async() ? "async" : "sync",
+      out.printf("%-32s %-5s %s%n", point.name(), point.mode(),
           point.description().isEmpty() ? point.source() : point.description().replaceAll("\\s+", " "));
     }
     out.flush();

@@ -48,11 +48,15 @@ final class ListCommand implements Callable<Integer> {
     }
     for (RegisteredHook hook : registered) {
       out.printf("%-48s %-8s %-8s %-10s %s%n", hook.id(), hook.executorName(),
-          hook.enabled() ? "enabled" : "disabled", hook.loadError() == null ? "loaded" : "load_error",
+          hook.enabled() ? "enabled" : "disabled", loadStatus(hook),
           hook.loadError() == null ? hook.metadata().name() : hook.loadError().getMessage());
     }
     out.flush();
     return 0;
+  }
+
+  private static String loadStatus(RegisteredHook hook) {
+    return hook.loadError() == null ? "loaded" : "load_error";
   }
 
   private static Map<String, Object> entry(RegisteredHook hook, HookStats.Snapshot stats) {
@@ -71,7 +75,7 @@ final class ListCommand implements Callable<Integer> {
     meta.put("version", metadata.version());
     meta.put("timeout_ms", metadata.timeoutMs());
     entry.put("metadata", meta);
-    entry.put("load_status", hook.loadError() == null ? "loaded" : "load_error");
+    entry.put("load_status", loadStatus(hook));
     entry.put("load_error", hook.loadError() == null ? null : Errors.toMap(hook.loadError()));
     entry.put("sha256", hook.sha256());
     Map<String, Object> metrics = new LinkedHashMap<>();

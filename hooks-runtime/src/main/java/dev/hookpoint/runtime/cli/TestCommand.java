@@ -60,7 +60,7 @@ final class TestCommand implements Callable<Integer> {
     } catch (IOException | IllegalArgumentException e) {
       String message = e instanceof IOException ? "cannot read " + payload + ": " + e.getMessage() : e.getMessage();
       record = new RunRecord("", file.toString(), String.valueOf(event), java.time.Instant.now(), 0,
-          RunStatus.LOAD_ERROR, false, Map.of(), "", new HookError("load_error", message, file.toString(), null),
+          RunStatus.LOAD_ERROR, false, Map.of(), "", new HookError(RunStatus.LOAD_ERROR.wireName(), message, file.toString(), null),
           List.of(), true);
     }
     if (json) {

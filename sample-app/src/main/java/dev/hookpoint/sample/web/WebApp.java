@@ -105,7 +105,7 @@ public final class WebApp {
   private static Map<String, Object> event(HookPointDescriptor<?, ?> point) {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("name", point.name());
-    event.put("mode", point.async() ? "async" : "sync");
+    event.put("mode", point.mode());
     event.put("description", point.description());
     event.put("changeable", point.changeableFields().stream().map(field -> field.path()).toList());
     return event;
