@@ -240,20 +240,22 @@ public final class ProcessExecutor implements HookExecutor {
      */
     private void stop(Process process, long session, boolean force) {
       if (ProcessTable.available()) {
-        // Repeat while anything is found: a process may fork between one pass and its kill.
+        // Repeat while anything is found or unsettled: a process may fork between one pass and its kill, or be
+        // caught mid-exec, when it cannot be told apart yet.
         String marker = "HOOK_EVENT_ID=" + invocation.runId();
         for (int pass = 0; pass < MAX_SWEEPS; pass++) {
-          List<Long> found = ProcessTable.leftBehind(session, startTicks, marker);
-          if (found.isEmpty()) {
+          ProcessTable.Scan scan = ProcessTable.leftBehind(session, startTicks, marker);
+          if (scan.isEmpty()) {
             return;
           }
-          ProcessTable.signal(found, force);
+          ProcessTable.signal(scan.pids(), force);
           if (!force) {
             return;
           }
           pause();
         }
-        LOG.warn("[{}] still starting processes after {} passes", hook.file().id(), MAX_SWEEPS);
+        LOG.warn("[{}] processes still starting, or started with no environment to tell whose they are, after {} "
+            + "passes", hook.file().id(), MAX_SWEEPS);
       } else {
         ProcessTable.signal(process.descendants().map(ProcessHandle::pid).toList(), force);
       }

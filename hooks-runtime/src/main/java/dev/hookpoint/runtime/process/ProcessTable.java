@@ -16,6 +16,22 @@ import java.util.List;
  */
 final class ProcessTable {
 
+  /**
+   * What one scan found.
+   *
+   * @param pids the hook's processes
+   * @param unsettled whether a process started during the run could not be told apart yet: while a process is in
+   *     the middle of {@code exec}, the kernel shows its environment as empty, so a scan must look again
+   */
+  record Scan(List<Long> pids, boolean unsettled) {
+    boolean isEmpty() {
+      return pids.isEmpty() && !unsettled;
+    }
+  }
+
+  /** The kernel-thread flag in {@code /proc/<pid>/stat}; kernel threads have no environment at all. */
+  private static final long PF_KTHREAD = 0x00200000;
+
   private static final Path PROC = Path.of("/proc");
   /** The kernel's highest pid; pids are handed out upwards from the last one and wrap around past this. */
   private static final long PID_MAX = readPidMax();
@@ -46,8 +62,9 @@ final class ProcessTable {
    * @param startTicks {@link #ticksNow()} when the run started
    * @param marker {@code HOOK_EVENT_ID=<run id>}
    */
-  static List<Long> leftBehind(long sessionId, long startTicks, String marker) {
+  static Scan leftBehind(long sessionId, long startTicks, String marker) {
     List<Long> pids = new ArrayList<>();
+    boolean unsettled = false;
     byte[] buffer = new byte[1024];
     byte[] needle = marker.getBytes(StandardCharsets.UTF_8);
     long self = ProcessHandle.current().pid();
@@ -69,16 +86,24 @@ final class ProcessTable {
           // Gone, or a zombie: already dead, only waiting for its parent to collect it.
           continue;
         }
-        boolean member = stat[0] == sessionId || stat[1] == sessionId;
-        if (member || (stat[2] >= startTicks - 1 && hasMarker(entry, needle))) {
+        if (stat[0] == sessionId || stat[1] == sessionId) {
           pids.add(pid);
+        } else if (stat[2] >= startTicks - 1 && (stat[4] & PF_KTHREAD) == 0) {
+          switch (marker(entry, needle)) {
+            case PRESENT -> pids.add(pid);
+            case NOT_YET_READABLE -> unsettled = true;
+            default -> { }
+          }
         }
       }
     } catch (IOException e) {
       // /proc vanished mid-scan: nothing more to find.
     }
-    return pids;
+    return new Scan(pids, unsettled);
   }
+
+  /** Whether a process's environment holds the run's marker. */
+  private enum Marker { PRESENT, ABSENT, NOT_YET_READABLE }
 
   private static long readPidMax() {
     try {
@@ -88,7 +113,7 @@ final class ProcessTable {
     }
   }
 
-  /** Process group, session, start time and state letter from {@code /proc/<pid>/stat}, or {@code null}. */
+  /** Process group, session, start time, state letter and flags from {@code /proc/<pid>/stat}, or {@code null}. */
   private static long[] stat(Path process, byte[] buffer) {
     int length;
     try (FileInputStream in = new FileInputStream(process.resolve("stat").toFile())) {
@@ -113,7 +138,7 @@ final class ProcessTable {
     long[] fields = new long[20];
     int field = 0;
     int i = close + 2;
-    // After ')': state(3) ppid(4) pgrp(5) session(6) ... starttime(22); we count from state as 0.
+    // After ')': state(3) ppid(4) pgrp(5) session(6) ... flags(9) ... starttime(22); we count from state as 0.
     while (i < length && field < 20) {
       long value = 0;
       boolean number = false;
@@ -127,12 +152,15 @@ final class ProcessTable {
       fields[field++] = number ? value : -1;
       i++;
     }
-    return field > 19 ? new long[] {fields[2], fields[3], fields[19], buffer[close + 2]} : null;
+    return field > 19 ? new long[] {fields[2], fields[3], fields[19], buffer[close + 2], fields[6]} : null;
   }
 
-  private static boolean hasMarker(Path process, byte[] needle) {
+  private static Marker marker(Path process, byte[] needle) {
     try {
       byte[] environment = Files.readAllBytes(process.resolve("environ"));
+      if (environment.length == 0) {
+        return Marker.NOT_YET_READABLE;
+      }
       outer:
       for (int start = 0; start + needle.length <= environment.length; ) {
         for (int j = 0; j < needle.length; j++) {
@@ -143,12 +171,13 @@ final class ProcessTable {
           }
         }
         int end = start + needle.length;
-        return end == environment.length || environment[end] == 0;
+        return end == environment.length || environment[end] == 0 ? Marker.PRESENT : Marker.ABSENT;
       }
     } catch (IOException | RuntimeException e) {
-      return false;
+      // Gone, or another user's: not this hook's.
+      return Marker.ABSENT;
     }
-    return false;
+    return Marker.ABSENT;
   }
 
   private static int indexOfZero(byte[] bytes, int from) {
