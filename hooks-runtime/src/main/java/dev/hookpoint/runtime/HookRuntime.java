@@ -10,6 +10,7 @@ import dev.hookpoint.runtime.dispatch.HookChain;
 import dev.hookpoint.runtime.dispatch.HookRun;
 import dev.hookpoint.runtime.dispatch.HookRunner;
 import dev.hookpoint.runtime.dispatch.RuntimeDispatcher;
+import dev.hookpoint.runtime.dispatch.Watchdog;
 import dev.hookpoint.runtime.executor.HookExecutor;
 import dev.hookpoint.runtime.history.HookMetrics;
 import dev.hookpoint.runtime.history.HookStateStore;
@@ -58,12 +59,19 @@ public final class HookRuntime implements AutoCloseable {
   private final RunStore runStore;
   private final HookStateStore stateStore;
   private final HookMetrics metrics = new HookMetrics();
+  private final Watchdog watchdog;
   private final HookRunner runner;
   private final BackgroundRunner background;
   private final RuntimeDispatcher dispatcher;
   private final RegistryLoader loader;
   private final boolean hotReload;
+  private final boolean closeOnShutdown;
+  private final Thread shutdownHook = new Thread(this::close, "hookpoint-shutdown");
+  /** Hooks switched off because the watchdog abandoned a run of theirs, with the content they had then. */
+  private final Map<String, String> quarantined = new java.util.concurrent.ConcurrentHashMap<>();
   private HotReloader reloader;
+  private boolean started;
+  private boolean closed;
 
   private HookRuntime(Builder builder) {
     this.config = builder.config;
@@ -75,8 +83,10 @@ public final class HookRuntime implements AutoCloseable {
     this.runStore = builder.runStore != null ? builder.runStore
         : new InMemoryRunStore(config.hooks().history().maxRuns());
     this.stateStore = builder.stateStore != null ? builder.stateStore : new InMemoryHookStateStore();
-    this.runner = new HookRunner(config.hooks(), runStore, metrics);
-    this.background = new BackgroundRunner(config.hooks().async());
+    this.watchdog = new Watchdog(config.hooks().process().killGraceMs());
+    this.runner = new HookRunner(config.hooks(), runStore, metrics, watchdog);
+    this.background = new BackgroundRunner(config.hooks().async(), watchdog);
+    watchdog.listener(this::abandoned);
     this.dispatcher = new RuntimeDispatcher(new HookChain(runner), background,
         new HookContext(null, builder.settings, false));
     List<FileCheck> checks = new ArrayList<>();
@@ -89,6 +99,7 @@ public final class HookRuntime implements AutoCloseable {
     checks.addAll(builder.checks);
     this.loader = new RegistryLoader(new HookDiscovery(points.keySet()), executors, checks);
     this.hotReload = builder.hotReload != null ? builder.hotReload : config.hooks().hotReload();
+    this.closeOnShutdown = builder.closeOnShutdown;
   }
 
   /** Starts building a runtime. */
@@ -96,8 +107,16 @@ public final class HookRuntime implements AutoCloseable {
     return new Builder(config);
   }
 
-  /** Loads the hooks and, when configured, starts watching the directory. */
-  public HookRuntime start() {
+  /**
+   * Loads the hooks and, when configured, starts watching the directory. Unless the builder said otherwise, the
+   * runtime also closes itself when the JVM shuts down, so queued background events are drained, not lost.
+   */
+  public synchronized HookRuntime start() {
+    if (!started && closeOnShutdown) {
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+    started = true;
+    warnAboutOnErrorSettings();
     if (!config.hooks().enabled()) {
       LOG.info("hooks are disabled (hooks.enabled: false); running with no hooks");
       return this;
@@ -123,6 +142,7 @@ public final class HookRuntime implements AutoCloseable {
       return dispatcher.registry();
     }
     HookRegistry next = loader.load(hooksDirectory, dispatcher.registry(), stateStore.disabled());
+    next = withQuarantine(next);
     dispatcher.swap(next);
     LOG.info("loaded {} hook(s) from {}", next.hooks().size(), hooksDirectory);
     return next;
@@ -135,7 +155,49 @@ public final class HookRuntime implements AutoCloseable {
       throw new IllegalArgumentException("no hook '" + hookId + "'; 'hooks list' shows the ids");
     }
     stateStore.setEnabled(hookId, enabled);
+    quarantined.remove(hookId);
     dispatcher.swap(current.withEnabled(hookId, enabled));
+  }
+
+  /**
+   * The watchdog gave up on a run: the pool replaces its thread, and the hook is switched off until its file
+   * changes, an operator switches it on, or the host restarts, so that it cannot take one thread after another.
+   * Not synchronized: it runs on the watchdog's thread, which must not wait for a reload or a shutdown.
+   */
+  private void abandoned(Thread thread, String hookId) {
+    RegisteredHook hook = dispatcher.registry().find(hookId).orElse(null);
+    if (hook != null) {
+      quarantined.put(hookId, hook.sha256());
+      dispatcher.update(registry -> registry.withEnabled(hookId, false));
+      LOG.error("[{}] switched off: a run did not stop at its time limit; fix it, or switch it on with "
+          + "'hooks enable {}'", hookId, hookId);
+    }
+    // Only now: the new thread must not meet the hook that took the old one.
+    background.replace(thread);
+  }
+
+  /** Keeps quarantined hooks off in a new registry, unless their content changed. */
+  private HookRegistry withQuarantine(HookRegistry next) {
+    for (Map.Entry<String, String> entry : Map.copyOf(quarantined).entrySet()) {
+      RegisteredHook hook = next.find(entry.getKey()).orElse(null);
+      if (hook == null || !hook.sha256().equals(entry.getValue())) {
+        quarantined.remove(entry.getKey());
+      } else {
+        next = next.withEnabled(entry.getKey(), false);
+      }
+    }
+    return next;
+  }
+
+  /** Operators' on_error settings that name no event, or an event where a veto means nothing, are warned about. */
+  private void warnAboutOnErrorSettings() {
+    for (String event : config.hooks().onError().keySet()) {
+      if (!points.containsKey(event)) {
+        LOG.warn("hooks.on_error.{}: {}; the setting has no effect", event, unknownEvent(event));
+      } else if (points.get(event).phase() != Phase.BEFORE) {
+        LOG.warn("hooks.on_error.{}: only before_ events can be vetoed; the setting has no effect", event);
+      }
+    }
   }
 
   /**
@@ -245,13 +307,29 @@ public final class HookRuntime implements AutoCloseable {
     return background.stats();
   }
 
-  /** Stops watching, drains background events up to the configured deadline, and closes the executors. */
+  /**
+   * Stops watching, drains background events up to {@code hooks.async.drain_timeout_ms} (recording what is left
+   * as lost), and closes the executors. Called twice, or from the JVM's shutdown and the host at once, it closes
+   * once; the second caller waits until the first is done.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (started && closeOnShutdown && Thread.currentThread() != shutdownHook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is shutting down; its hook will find the runtime closed.
+      }
+    }
     if (reloader != null) {
       reloader.close();
     }
     background.close();
+    watchdog.close();
     executors.forEach(HookExecutor::close);
   }
 
@@ -266,6 +344,7 @@ public final class HookRuntime implements AutoCloseable {
     private HookStateStore stateStore;
     private Map<String, Object> settings = Map.of();
     private Boolean hotReload;
+    private boolean closeOnShutdown = true;
 
     private Builder(HookpointConfig config) {
       this.config = config;
@@ -326,6 +405,15 @@ public final class HookRuntime implements AutoCloseable {
     /** Overrides {@code hooks.hot_reload}. */
     public Builder hotReload(boolean hotReload) {
       this.hotReload = hotReload;
+      return this;
+    }
+
+    /**
+     * Whether the runtime closes itself on JVM shutdown (default {@code true}); hosts that close it themselves at
+     * the right moment may turn it off.
+     */
+    public Builder closeOnShutdown(boolean closeOnShutdown) {
+      this.closeOnShutdown = closeOnShutdown;
       return this;
     }
 

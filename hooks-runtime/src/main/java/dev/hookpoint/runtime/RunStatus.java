@@ -2,7 +2,7 @@ package dev.hookpoint.runtime;
 
 import java.util.Locale;
 
-/** How one hook run ended. The error categories are the design's four, plus {@code skipped}. */
+/** How one hook run ended. The error categories are the design's four, plus {@code skipped} and {@code lost}. */
 public enum RunStatus {
   /** The hook ran; its changes (if any) were accepted. */
   OK,
@@ -17,15 +17,20 @@ public enum RunStatus {
   /** The hook returned something that is not a valid result; its changes were ignored. */
   DATA_ERROR,
   /** The hook did not run: disabled, or over its rate limit. */
-  SKIPPED;
+  SKIPPED,
+  /**
+   * A background run the host shut down before: still queued, or still running, when
+   * {@code hooks.async.drain_timeout_ms} ran out.
+   */
+  LOST;
 
   /** The name in JSON output and the run history, e.g. {@code execution_error}. */
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Whether the run counts as an error in metrics. */
+  /** Whether the run counts as an error in metrics: the design's four categories, and lost runs. */
   public boolean isError() {
-    return this == LOAD_ERROR || this == EXECUTION_ERROR || this == TIMEOUT || this == DATA_ERROR;
+    return this == LOAD_ERROR || this == EXECUTION_ERROR || this == TIMEOUT || this == DATA_ERROR || this == LOST;
   }
 }

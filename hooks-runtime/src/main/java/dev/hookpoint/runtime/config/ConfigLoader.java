@@ -32,7 +32,7 @@ import java.util.Set;
 public final class ConfigLoader {
 
   /** Keys below these paths are the user's own, not ours. */
-  private static final Set<String> FREE_FORM = Set.of("hooks.process.env");
+  private static final Set<String> FREE_FORM = Set.of("hooks.process.env", "hooks.on_error");
 
   private static final YAMLFactory YAML = new YAMLFactory();
   private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -162,6 +162,9 @@ public final class ConfigLoader {
     }
     if (message.contains("WhenFull")) {
       return "one of: drop, caller_runs";
+    }
+    if (message.contains("OnError")) {
+      return "one of: ignore, veto";
     }
     if (message.contains("String")) {
       return "text";

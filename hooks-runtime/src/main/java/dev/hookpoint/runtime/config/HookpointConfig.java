@@ -1,5 +1,6 @@
 package dev.hookpoint.runtime.config;
 
+import dev.hookpoint.runtime.executor.OnError;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ public record HookpointConfig(Database database, Hooks hooks) {
         new Async(2, 10_000, WhenFull.DROP, 5_000),
         new History(1_000, 100, 1_000),
         new Lua(10_000_000, 50L * 1024 * 1024, 200, new Http(true, List.of(), 60, 1024 * 1024)),
-        new Process(Map.of(), 4, 60, 1024 * 1024, 1_000)));
+        new Process(Map.of(), 4, 60, 1024 * 1024, 1_000), Map.of()));
   }
 
   /**
@@ -53,6 +54,7 @@ public record HookpointConfig(Database database, Hooks hooks) {
    * @param history the run history kept in memory
    * @param lua the Lua sandbox's limits
    * @param process the process executor's limits
+   * @param onError per event, whether a failing hook vetoes the action; hooks may also declare it themselves
    */
   public record Hooks(
       boolean enabled,
@@ -66,7 +68,14 @@ public record HookpointConfig(Database database, Hooks hooks) {
       Async async,
       History history,
       Lua lua,
-      Process process) {}
+      Process process,
+      Map<String, OnError> onError) {
+
+    /** Whether a failure of this hook vetoes its event's action: the hook or the operator says so. */
+    public boolean vetoesOnError(String event, OnError declared) {
+      return declared == OnError.VETO || onError.get(event) == OnError.VETO;
+    }
+  }
 
   /**
    * @param poolSize threads running background hooks

@@ -1,8 +1,11 @@
 package dev.hookpoint.runtime.dispatch;
 
+import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.config.HookpointConfig;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -14,28 +17,67 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs background events (on_ and async after_) on a fixed pool with a bounded queue. When the queue is full the
- * configured policy applies, and is counted: drop the event, or run it on the caller's thread. On close, queued
- * events are drained up to a deadline; any left are logged one by one and counted, never silently lost.
+ * configured policy applies, and is counted: drop the event, or run it on the caller's thread. A thread the
+ * watchdog had to abandon to a hook that would not stop is replaced, so later events still run.
+ *
+ * <p>On close, queued events are drained up to {@code hooks.async.drain_timeout_ms}. At that deadline the hooks
+ * still running are stopped, and every hook still queued or not yet reached is recorded as {@code lost}, logged
+ * and counted: never silently gone.
  */
 public final class BackgroundRunner implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(BackgroundRunner.class);
+  /** After the drain deadline, how long stopped hooks get to record how they ended. */
+  private static final long STOP_GRACE_MS = 2_000;
 
   private final ThreadPoolExecutor pool;
   private final long drainTimeoutMs;
+  private final Watchdog watchdog;
+  private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+  private final Set<Thread> abandoned = ConcurrentHashMap.newKeySet();
   private final AtomicLong submitted = new AtomicLong();
   private final AtomicLong completed = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong ranOnCaller = new AtomicLong();
   private final AtomicLong lostOnShutdown = new AtomicLong();
+  private final AtomicLong replacedThreads = new AtomicLong();
+  private final Shutdown shutdown = new Shutdown();
 
-  /** A background event; its description names it when it is dropped or lost. */
-  public interface Task extends Runnable {
+  /** A background event: its hooks, run until the shutdown deadline, and recorded as lost when never run. */
+  public interface Task {
+    /** Runs the event's hooks; those not reached by the shutdown deadline are recorded as lost. */
+    void run(Shutdown shutdown);
+
+    /** Records every hook of the event as lost, for the reason given. */
+    void lose(String reason);
+
+    /** Names the event in logs. */
     String describe();
   }
 
-  public BackgroundRunner(HookpointConfig.Async config) {
+  /** What a running background event sees of the shutdown. */
+  public final class Shutdown {
+    private volatile boolean pastDeadline;
+
+    /** Whether the drain deadline has passed: hooks not yet started must not start. */
+    public boolean isPastDeadline() {
+      return pastDeadline;
+    }
+
+    /** Why a hook did not run, naming the setting. */
+    public String reason() {
+      return because("ran");
+    }
+
+    private String because(String verb) {
+      return "the host shut down before this background hook " + verb + " (hooks.async.drain_timeout_ms = "
+          + drainTimeoutMs + " ms)";
+    }
+  }
+
+  public BackgroundRunner(HookpointConfig.Async config, Watchdog watchdog) {
     this.drainTimeoutMs = config.drainTimeoutMs();
+    this.watchdog = watchdog;
     this.pool = new ThreadPoolExecutor(config.poolSize(), config.poolSize(), 60, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(config.queueCapacity()), threads(), rejection(config.whenFull()));
   }
@@ -46,10 +88,41 @@ public final class BackgroundRunner implements AutoCloseable {
     pool.execute(new Counted(task));
   }
 
+  /** Whether a thread is one of this pool's, e.g. for the watchdog. */
+  public boolean owns(Thread thread) {
+    return threads.contains(thread);
+  }
+
+  /**
+   * The watchdog gave up on a hook on one of this pool's threads: one more thread keeps the queue moving, until the
+   * abandoned one comes back (if ever), when the pool shrinks again.
+   */
+  public void replace(Thread thread) {
+    if (!owns(thread) || !abandoned.add(thread)) {
+      return;
+    }
+    synchronized (pool) {
+      pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
+      pool.setCorePoolSize(pool.getCorePoolSize() + 1);
+    }
+    replacedThreads.incrementAndGet();
+    LOG.error("background thread {} is held by a hook that does not stop; a new thread takes its place",
+        thread.getName());
+  }
+
+  private void shrinkAfterReturnOf(Thread thread) {
+    if (abandoned.remove(thread)) {
+      synchronized (pool) {
+        pool.setCorePoolSize(pool.getCorePoolSize() - 1);
+        pool.setMaximumPoolSize(pool.getMaximumPoolSize() - 1);
+      }
+    }
+  }
+
   /** The counters, for operators and tests. */
   public Stats stats() {
     return new Stats(submitted.get(), completed.get(), dropped.get(), ranOnCaller.get(), lostOnShutdown.get(),
-        pool.getQueue().size());
+        pool.getQueue().size(), replacedThreads.get());
   }
 
   /**
@@ -57,27 +130,40 @@ public final class BackgroundRunner implements AutoCloseable {
    * @param completed events whose hooks all ran
    * @param dropped events dropped because the queue was full
    * @param ranOnCaller events run on the caller's thread because the queue was full
-   * @param lostOnShutdown events still queued when the drain deadline passed, or submitted after close
+   * @param lostOnShutdown events with hooks still queued or running when the drain deadline passed, or submitted
+   *     after close
    * @param queued events waiting now
+   * @param replacedThreads threads abandoned to hooks that would not stop, and replaced
    */
   public record Stats(long submitted, long completed, long dropped, long ranOnCaller, long lostOnShutdown,
-      int queued) {}
+      int queued, long replacedThreads) {}
 
-  /** Drains queued events up to the deadline, then counts and logs every event left. */
+  /**
+   * Drains queued events up to the deadline; then stops the hooks still running and records every hook left as
+   * lost.
+   */
   @Override
   public void close() {
     pool.shutdown();
     try {
-      if (!pool.awaitTermination(drainTimeoutMs, TimeUnit.MILLISECONDS)) {
-        LOG.error("background hooks did not finish within hooks.async.drain_timeout_ms = {} ms", drainTimeoutMs);
+      if (pool.awaitTermination(drainTimeoutMs, TimeUnit.MILLISECONDS)) {
+        return;
+      }
+      LOG.error("background hooks did not finish within hooks.async.drain_timeout_ms = {} ms", drainTimeoutMs);
+      shutdown.pastDeadline = true;
+      watchdog.cancelAll(this::owns, RunStatus.LOST, "stopped: " + shutdown.because("finished"));
+      for (Runnable left : pool.shutdownNow()) {
+        Task task = ((Counted) left).task;
+        lostOnShutdown.incrementAndGet();
+        LOG.error("shutdown: background event not run: {}", task.describe());
+        task.lose(shutdown.reason());
+      }
+      if (!pool.awaitTermination(STOP_GRACE_MS, TimeUnit.MILLISECONDS)) {
+        LOG.error("background hooks still running {} ms after they were stopped; not waiting any longer",
+            STOP_GRACE_MS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-    List<Runnable> left = pool.shutdownNow();
-    for (Runnable task : left) {
-      lostOnShutdown.incrementAndGet();
-      LOG.error("shutdown: background event not run: {}", ((Counted) task).task.describe());
     }
   }
 
@@ -91,11 +177,16 @@ public final class BackgroundRunner implements AutoCloseable {
     @Override
     public void run() {
       try {
-        task.run();
+        task.run(shutdown);
       } catch (RuntimeException e) {
         LOG.error("background event failed: {}", task.describe(), e);
       } finally {
-        completed.incrementAndGet();
+        if (shutdown.pastDeadline) {
+          lostOnShutdown.incrementAndGet();
+        } else {
+          completed.incrementAndGet();
+        }
+        shrinkAfterReturnOf(Thread.currentThread());
       }
     }
   }
@@ -106,6 +197,7 @@ public final class BackgroundRunner implements AutoCloseable {
       if (executor.isShutdown()) {
         lostOnShutdown.incrementAndGet();
         LOG.error("background event submitted after shutdown, not run: {}", task.describe());
+        task.lose("submitted after the host began to shut down");
       } else if (whenFull == HookpointConfig.WhenFull.CALLER_RUNS) {
         ranOnCaller.incrementAndGet();
         runnable.run();
@@ -116,11 +208,18 @@ public final class BackgroundRunner implements AutoCloseable {
     };
   }
 
-  private static ThreadFactory threads() {
+  private ThreadFactory threads() {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
-      Thread thread = new Thread(runnable, "hookpoint-async-" + count.incrementAndGet());
+      Thread thread = new Thread(() -> {
+        try {
+          runnable.run();
+        } finally {
+          threads.remove(Thread.currentThread());
+        }
+      }, "hookpoint-async-" + count.incrementAndGet());
       thread.setDaemon(true);
+      threads.add(thread);
       return thread;
     };
   }

@@ -8,9 +8,14 @@ import dev.hookpoint.runtime.history.RunRecord;
  *
  * @param record what the history keeps
  * @param changes the validated changes record, or {@code null} when there is nothing to merge
+ * @param vetoes whether its failure vetoes a {@code before_} action ({@code on_error: veto})
  * @param <C> the changes record
  */
-public record HookRun<C>(RunRecord record, C changes) {
+public record HookRun<C>(RunRecord record, C changes, boolean vetoes) {
+
+  public HookRun(RunRecord record, C changes) {
+    this(record, changes, false);
+  }
 
   public RunStatus status() {
     return record.status();

@@ -2,11 +2,14 @@ package dev.hookpoint.runtime.dispatch;
 
 import dev.hookpoint.runtime.HookDataException;
 import dev.hookpoint.runtime.HookPointDescriptor;
+import dev.hookpoint.runtime.Phase;
 import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.config.HookpointConfig;
+import dev.hookpoint.runtime.executor.Cancellation;
 import dev.hookpoint.runtime.executor.HookFailure;
 import dev.hookpoint.runtime.executor.HookLog;
 import dev.hookpoint.runtime.executor.Invocation;
+import dev.hookpoint.runtime.executor.OnError;
 import dev.hookpoint.runtime.history.HookError;
 import dev.hookpoint.runtime.history.HookMetrics;
 import dev.hookpoint.runtime.history.RunRecord;
@@ -35,6 +38,7 @@ public final class HookRunner {
   private final HookpointConfig.Hooks config;
   private final RunStore store;
   private final HookMetrics metrics;
+  private final Watchdog watchdog;
   private final Map<String, PointInfo> points = new ConcurrentHashMap<>();
 
   /** What runs of one hook point share, worked out once per descriptor. */
@@ -50,10 +54,11 @@ public final class HookRunner {
     }
   }
 
-  public HookRunner(HookpointConfig.Hooks config, RunStore store, HookMetrics metrics) {
+  public HookRunner(HookpointConfig.Hooks config, RunStore store, HookMetrics metrics, Watchdog watchdog) {
     this.config = config;
     this.store = store;
     this.metrics = metrics;
+    this.watchdog = watchdog;
   }
 
   /**
@@ -81,15 +86,32 @@ public final class HookRunner {
     HookResult result = HookResult.NOTHING;
     C changes = null;
     HookError error = null;
+    Cancellation cancellation = new Cancellation();
     try {
       if (hook.loadError() != null) {
         throw hook.loadError();
       }
       long timeoutMs = timeoutMs(point, hook);
       PointInfo info = info(point);
-      Invocation invocation = new Invocation(runId, point.name(), payload, timeoutMs,
-          start + TimeUnit.MILLISECONDS.toNanos(timeoutMs), dryRun, log, info.envVars());
-      result = info.parser().parse(hook.executor().run(hook.loaded(), invocation));
+      long deadline = start + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+      Invocation invocation = new Invocation(runId, point.name(), payload, timeoutMs, deadline, dryRun, log,
+          info.envVars(), cancellation);
+      Object raw;
+      AbandonedRun abandoned = new AbandonedRun(runId, hook, point, startedAt, start, log, dryRun);
+      Watchdog.Watch watch = watchdog.watch(hook.id(), deadline, cancellation, abandoned);
+      try {
+        raw = hook.executor().run(hook.loaded(), invocation);
+      } catch (HookFailure | RuntimeException | Error e) {
+        if (!watchdog.finish(watch)) {
+          return new HookRun<>(abandoned.awaitRecord(), null);
+        }
+        throw e;
+      }
+      if (!watchdog.finish(watch)) {
+        // The watchdog recorded this run when it gave up on it; whatever the hook did since is ignored.
+        return new HookRun<>(abandoned.awaitRecord(), null);
+      }
+      result = info.parser().parse(raw);
       if (!result.changes().isEmpty()) {
         changes = point.decoder().decode(result.changes());
         if (apply != null && !dryRun) {
@@ -117,16 +139,106 @@ public final class HookRunner {
           hook.file().path().toString(), null);
       LOG.error("[{}] unexpected failure running the hook", hook.id(), e);
     }
+    if (error != null && cancellation.isCancelled()
+        && (cancellation.status() != RunStatus.TIMEOUT || status != RunStatus.TIMEOUT)) {
+      // Stopped from outside: how it ended is the stop's doing (a killed process exits non-zero, say), unless the
+      // executor saw its own timeout, which it words best.
+      status = cancellation.status();
+      error = new HookError(status.wireName(), cancellation.message(), hook.file().path().toString(), null);
+    }
+    boolean vetoes = vetoes(point, hook, status);
+    String message = error == null ? result.message()
+        : vetoes ? "vetoed " + point.name() + ": the hook failed (" + status.wireName() + ") and " + vetoRule(point, hook)
+        : "";
     long micros = (System.nanoTime() - start) / 1_000;
     RunRecord record = new RunRecord(runId, hook.id(), point.name(), startedAt, micros, status,
         error == null && result.modified(), error == null ? result.changes() : Map.of(),
-        error == null ? result.message() : "", error, log.lines(), dryRun);
+        message, error, log.lines(), dryRun);
     store.record(record);
     metrics.record(hook.id(), status, micros);
     if (error != null) {
       LOG.warn("[{}] {} on {}: {}", hook.id(), status.wireName(), point.name(), error.message());
     }
-    return new HookRun<>(record, changes);
+    return new HookRun<>(record, changes, vetoes);
+  }
+
+  /**
+   * Records a background run the host shut down before: {@code lost}, never run.
+   *
+   * @param reason why, naming the setting
+   */
+  public void recordLost(HookPointDescriptor<?, ?> point, RegisteredHook hook, String reason) {
+    RunRecord record = new RunRecord(RUN_PREFIX + RUNS.incrementAndGet(), hook.id(), point.name(), Instant.now(),
+        0, RunStatus.LOST, false, Map.of(), "", new HookError(RunStatus.LOST.wireName(), reason,
+            hook.file().path().toString(), null), List.of(), false);
+    store.record(record);
+    metrics.record(hook.id(), RunStatus.LOST, 0);
+    LOG.error("[{}] lost on {}: {}", hook.id(), point.name(), reason);
+  }
+
+  /** Whether this failure vetoes a before_ action: only the design's four error categories, of a guard. */
+  private boolean vetoes(HookPointDescriptor<?, ?> point, RegisteredHook hook, RunStatus status) {
+    boolean failed = status == RunStatus.LOAD_ERROR || status == RunStatus.EXECUTION_ERROR
+        || status == RunStatus.TIMEOUT || status == RunStatus.DATA_ERROR;
+    return failed && point.phase() == Phase.BEFORE
+        && config.vetoesOnError(point.name(), hook.metadata().onError());
+  }
+
+  private String vetoRule(HookPointDescriptor<?, ?> point, RegisteredHook hook) {
+    return hook.metadata().onError() == OnError.VETO ? "declares on_error: veto"
+        : "hooks.on_error." + point.name() + " is veto";
+  }
+
+  /** What the watchdog records when it gives up on a run; the run's own thread never records it then. */
+  private final class AbandonedRun implements Runnable {
+    private final String runId;
+    private final RegisteredHook hook;
+    private final HookPointDescriptor<?, ?> point;
+    private final Instant startedAt;
+    private final long start;
+    private final HookLog log;
+    private final boolean dryRun;
+    private final java.util.concurrent.CountDownLatch recorded = new java.util.concurrent.CountDownLatch(1);
+    private volatile RunRecord record;
+
+    AbandonedRun(String runId, RegisteredHook hook, HookPointDescriptor<?, ?> point, Instant startedAt, long start,
+        HookLog log, boolean dryRun) {
+      this.runId = runId;
+      this.hook = hook;
+      this.point = point;
+      this.startedAt = startedAt;
+      this.start = start;
+      this.log = log;
+      this.dryRun = dryRun;
+    }
+
+    @Override
+    public void run() {
+      long micros = (System.nanoTime() - start) / 1_000;
+      String message = "did not stop at its time limit, even when stopped from outside; its thread was abandoned "
+          + "and the hook is switched off until it is reloaded";
+      RunRecord abandoned = new RunRecord(runId, hook.id(), point.name(), startedAt, micros, RunStatus.TIMEOUT, false,
+          Map.of(), "", new HookError(RunStatus.TIMEOUT.wireName(), message, hook.file().path().toString(), null),
+          log.lines(), dryRun);
+      record = abandoned;
+      recorded.countDown();
+      store.record(abandoned);
+      metrics.record(hook.id(), RunStatus.TIMEOUT, micros);
+    }
+
+    /** The record, once the watchdog (which has claimed the run) has written it. */
+    RunRecord awaitRecord() {
+      try {
+        recorded.await();
+      } catch (InterruptedException e) {
+        // The watchdog interrupts the abandoned thread; the record follows at once.
+        Thread.currentThread().interrupt();
+        while (record == null) {
+          Thread.onSpinWait();
+        }
+      }
+      return record;
+    }
   }
 
   /** The hook's own timeout, else the event's, else its executor's default; never above the maximum. */

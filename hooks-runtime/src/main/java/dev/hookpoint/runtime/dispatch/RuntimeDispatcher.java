@@ -47,6 +47,11 @@ public final class RuntimeDispatcher implements HookDispatcher {
     handles.values().forEach(handle -> handle.refresh(next));
   }
 
+  /** Swaps in a change of the current registry, made from it under the same lock as every swap. */
+  public synchronized void update(java.util.function.UnaryOperator<HookRegistry> change) {
+    swap(change.apply(registry));
+  }
+
   public HookRegistry registry() {
     return registry;
   }
@@ -66,8 +71,13 @@ public final class RuntimeDispatcher implements HookDispatcher {
     }
     background.submit(new BackgroundRunner.Task() {
       @Override
-      public void run() {
-        chain.run(point, event, hooks);
+      public void run(BackgroundRunner.Shutdown shutdown) {
+        chain.runInBackground(point, event, hooks, shutdown);
+      }
+
+      @Override
+      public void lose(String reason) {
+        chain.lose(point, hooks, reason);
       }
 
       @Override

@@ -13,6 +13,7 @@ public final class HookFailure extends Exception {
   private final RunStatus category;
   private final String file;
   private final Integer line;
+  private transient HookMetadata metadata;
 
   public HookFailure(RunStatus category, String message, String file, Integer line) {
     super(message);
@@ -42,6 +43,21 @@ public final class HookFailure extends Exception {
 
   public static HookFailure skipped(String message, String file) {
     return new HookFailure(RunStatus.SKIPPED, message, file, null);
+  }
+
+  /**
+   * Adds what could still be read of the hook's metadata although it failed to load (a Lua syntax error below
+   * its {@code hook = {...}} table, a script that is not executable), so that a guard's {@code on_error: veto}
+   * holds even then.
+   */
+  public HookFailure withMetadata(HookMetadata metadata) {
+    this.metadata = metadata;
+    return this;
+  }
+
+  /** The hook's metadata as far as it could be read, or {@code null}. */
+  public HookMetadata metadata() {
+    return metadata;
   }
 
   public RunStatus category() {

@@ -8,8 +8,15 @@ package dev.hookpoint.runtime.executor;
  * @param author who wrote it, or empty
  * @param version its version, or empty
  * @param timeoutMs its own timeout, or {@code null} for the default; always capped by the configured maximum
+ * @param onError whether its failure vetoes a {@code before_} action
  */
-public record HookMetadata(String name, String description, String author, String version, Long timeoutMs) {
+public record HookMetadata(String name, String description, String author, String version, Long timeoutMs,
+    OnError onError) {
+
+  /** Metadata of a hook that fails soft. */
+  public HookMetadata(String name, String description, String author, String version, Long timeoutMs) {
+    this(name, description, author, version, timeoutMs, OnError.IGNORE);
+  }
 
   /** Metadata that only names the hook. */
   public static HookMetadata named(String name) {

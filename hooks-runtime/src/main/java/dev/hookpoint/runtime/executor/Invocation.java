@@ -13,9 +13,16 @@ import java.util.Map;
  * @param dryRun whether the hook runs as a test
  * @param log where the hook's log lines go
  * @param envVars the documented environment variable of each payload field, by dotted path, for process hooks
+ * @param cancellation how the run is stopped from outside; executors register what stops their hook
  */
 public record Invocation(String runId, String event, Map<String, Object> payload, long timeoutMs,
-    long deadlineNanos, boolean dryRun, HookLog log, Map<String, String> envVars) {
+    long deadlineNanos, boolean dryRun, HookLog log, Map<String, String> envVars, Cancellation cancellation) {
+
+  /** An invocation nothing outside cancels, for tools and tests. */
+  public Invocation(String runId, String event, Map<String, Object> payload, long timeoutMs, long deadlineNanos,
+      boolean dryRun, HookLog log, Map<String, String> envVars) {
+    this(runId, event, payload, timeoutMs, deadlineNanos, dryRun, log, envVars, new Cancellation());
+  }
 
   /** Nanoseconds left before the deadline; negative when past it. */
   public long remainingNanos() {

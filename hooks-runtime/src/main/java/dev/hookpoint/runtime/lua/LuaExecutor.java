@@ -116,12 +116,21 @@ public final class LuaExecutor implements HookExecutor {
     try {
       prototype = LuaC.instance.compile(new ByteArrayInputStream(source), "@" + file.fileName());
     } catch (LuaError e) {
-      throw failure(e.getMessage(), path, true);
+      throw failure(e.getMessage(), path, true).withMetadata(readableMetadata(source, file));
     } catch (IOException e) {
       throw HookFailure.loadError("cannot compile: " + e.getMessage(), path, null);
     }
     HookMetadata metadata = LuaMetadata.read(new String(source, StandardCharsets.UTF_8), file.fileName(), path);
     return new LuaHook(file, metadata, prototype);
+  }
+
+  /** The metadata of a hook that does not compile, when its {@code hook = {...}} table can still be read. */
+  private static HookMetadata readableMetadata(byte[] source, HookFile file) {
+    try {
+      return LuaMetadata.read(new String(source, StandardCharsets.UTF_8), file.fileName(), file.path().toString());
+    } catch (HookFailure unreadable) {
+      return null;
+    }
   }
 
   @Override
@@ -131,6 +140,7 @@ public final class LuaExecutor implements HookExecutor {
     sandbox.installStringMetatable();
     LuaLimiter limiter = new LuaLimiter(limits.maxInstructions(), invocation.deadlineNanos(),
         limits.maxMemoryBytes(), limits.maxCallDepth());
+    invocation.cancellation().onCancel(() -> limiter.trip(new LuaLimitError("time", "stopped from outside")));
     Globals environment = sandbox.acquireEnvironment(limiter);
     LuaRun run = new LuaRun(hook.file().id(), environment, limiter, invocation.log(),
         http.budgetFor(hook.file().id()));

@@ -3,6 +3,7 @@ package dev.hookpoint.runtime.lua;
 import dev.hookpoint.runtime.discovery.HeaderMetadata;
 import dev.hookpoint.runtime.executor.HookFailure;
 import dev.hookpoint.runtime.executor.HookMetadata;
+import dev.hookpoint.runtime.executor.OnError;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -16,7 +17,7 @@ import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.compiler.LuaC;
 
 /**
- * Reads a Lua hook's {@code hook = { name = ..., description = ..., author = ..., version = ..., timeout_ms = ... }}
+ * Reads a Lua hook's {@code hook = { name = ..., description = ..., author = ..., version = ..., timeout_ms = ..., on_error = ... }}
  * table without running the hook: the table constructor is cut out of the source and evaluated alone, with no
  * libraries and a tiny instruction budget, so listing hooks never runs their code. Without a table, the header
  * comment format of scripts applies ({@code -- name: ...}).
@@ -48,7 +49,8 @@ final class LuaMetadata {
         text(table, "description", "", file, line),
         text(table, "author", "", file, line),
         text(table, "version", "", file, line),
-        timeout(table, file, line));
+        timeout(table, file, line),
+        onError(table, file, line));
   }
 
   private static LuaTable evaluate(String constructor, String file, int line) throws HookFailure {
@@ -75,6 +77,18 @@ final class LuaMetadata {
       throw HookFailure.loadError("hook." + key + " must be a string, got a " + value.typename(), file, line);
     }
     return value.tojstring();
+  }
+
+  private static OnError onError(LuaTable table, String file, int line) throws HookFailure {
+    LuaValue value = table.rawget("on_error");
+    if (value.isnil()) {
+      return OnError.IGNORE;
+    }
+    try {
+      return OnError.parse(value.tojstring());
+    } catch (IllegalArgumentException e) {
+      throw HookFailure.loadError("hook." + e.getMessage() + ", e.g. on_error = \"veto\"", file, line);
+    }
   }
 
   private static Long timeout(LuaTable table, String file, int line) throws HookFailure {

@@ -81,14 +81,16 @@ public final class ProcessExecutor implements HookExecutor {
   @Override
   public LoadedHook load(HookFile file) throws HookFailure {
     String path = file.path().toString();
-    if (!Files.isExecutable(file.path())) {
-      throw HookFailure.loadError("not executable: chmod +x " + file.path(), path, null);
-    }
+    HookMetadata metadata;
     try {
-      return new ProcessHook(file, HeaderMetadata.parse(headerLines(file.path()), file.fileName()));
+      metadata = HeaderMetadata.parse(headerLines(file.path()), file.fileName());
     } catch (IllegalArgumentException e) {
       throw HookFailure.loadError(e.getMessage(), path, null);
     }
+    if (!Files.isExecutable(file.path())) {
+      throw HookFailure.loadError("not executable: chmod +x " + file.path(), path, null).withMetadata(metadata);
+    }
+    return new ProcessHook(file, metadata);
   }
 
   /** The first lines of a script; none for a binary. */
@@ -176,6 +178,8 @@ public final class ProcessExecutor implements HookExecutor {
             + " (is the first line a valid #! interpreter?)", path, 1);
       }
       long session = process.pid();
+      // The watchdog, or a shutdown, stops the hook from outside; the wait below then returns.
+      invocation.cancellation().onCancel(process::destroyForcibly);
       try {
         StreamPumps.feed(process.getOutputStream(), event);
         CompletableFuture<StreamPumps.Output> stdout = StreamPumps.collect(process.getInputStream(),

@@ -25,9 +25,13 @@ public record RegisteredHook(HookFile file, HookExecutor executor, LoadedHook lo
     return file.id();
   }
 
-  /** Its metadata, or just its file name when it did not load. */
+  /** Its metadata; when it did not load, what could still be read of it, else just its file name. */
   public HookMetadata metadata() {
-    return loaded != null ? loaded.metadata() : HookMetadata.named(file.fileName());
+    if (loaded != null) {
+      return loaded.metadata();
+    }
+    return loadError != null && loadError.metadata() != null ? loadError.metadata()
+        : HookMetadata.named(file.fileName());
   }
 
   /** The executor's name, or {@code none}. */

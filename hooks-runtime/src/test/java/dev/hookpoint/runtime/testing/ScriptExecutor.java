@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code append} returns a change of {@code media.title} to the current title plus the text (to see chaining);
  * {@code result} is returned as is; {@code sleep_ms} sleeps, honouring the deadline like every executor must;
  * {@code fail} is an execution error; {@code report_env_vars} returns the invocation's field-to-variable map as
- * the message; a first line {@code SYNTAX ERROR} is a load error on line 1.
+ * the message; a first line {@code SYNTAX ERROR} is a load error on line 1; {@code wedge_when} makes a run whose
+ * {@code media.title} equals it spin, deaf to its deadline, to cancellation and to interrupts, until
+ * {@link #releaseWedged} (a hook the watchdog has to abandon).
  */
 public final class ScriptExecutor implements HookExecutor {
 
@@ -37,6 +39,14 @@ public final class ScriptExecutor implements HookExecutor {
 
   /** Runs so far, for tests that count. */
   public final AtomicInteger runs = new AtomicInteger();
+  /** Runs spinning in {@code wedge_when} now. */
+  public final AtomicInteger wedged = new AtomicInteger();
+  private volatile boolean released;
+
+  /** Lets every wedged run return, so that tests leave no spinning thread behind. */
+  public void releaseWedged() {
+    released = true;
+  }
 
   record Script(HookFile file, HookMetadata metadata, Map<String, Object> instructions) implements LoadedHook {}
 
@@ -74,6 +84,15 @@ public final class ScriptExecutor implements HookExecutor {
     String file = hook.file().path().toString();
     for (Object line : (List<?>) script.getOrDefault("log", List.of())) {
       invocation.log().info(String.valueOf(line));
+    }
+    Object wedgeWhen = script.get("wedge_when");
+    if (wedgeWhen != null && invocation.payload().get("media") instanceof Map<?, ?> media
+        && wedgeWhen.equals(media.get("title"))) {
+      wedged.incrementAndGet();
+      while (!released) {
+        Thread.onSpinWait();
+      }
+      wedged.decrementAndGet();
     }
     Number sleep = (Number) script.get("sleep_ms");
     if (sleep != null) {
