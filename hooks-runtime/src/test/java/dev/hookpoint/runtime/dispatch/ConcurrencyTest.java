@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookpoint.runtime.HookPointHandle;
 import dev.hookpoint.runtime.HookRuntime;
+import dev.hookpoint.runtime.RunStatus;
+import dev.hookpoint.runtime.history.RunRecord;
 import dev.hookpoint.runtime.testing.MediaEvent;
 import dev.hookpoint.runtime.testing.ScriptExecutor;
 import dev.hookpoint.runtime.testing.TestRuntime;
@@ -122,6 +124,54 @@ class ConcurrencyTest {
     assertEquals(stats.lostOnShutdown() + 1, after.lostOnShutdown(), "an event after close is counted too");
     assertEquals(after.submitted(), after.completed() + after.lostOnShutdown() + after.dropped(),
         "every event is accounted for: " + after);
+  }
+
+  @Test
+  void hooksStillQueuedOrRunningAtTheDrainDeadlineAreRecordedAsLostNeverSilentlyGone() throws Exception {
+    TestRuntime.write(root, "on_media_added/01_slow.hook", "# timeout_ms: 20000\n{\"sleep_ms\": 400}");
+    TestRuntime.write(root, "on_media_added/02_note.hook", "{\"result\": {\"message\": \"noted\"}}");
+    HookRuntime runtime = TestRuntime.builder(root,
+        "async:\n  pool_size: 1\n  queue_capacity: 100\n  drain_timeout_ms: 600", executor).build().start();
+    HookPointHandle<MediaEvent, MediaEvent.Changes> handle = runtime.dispatcher().handle(TestRuntime.ON);
+    for (int i = 0; i < 5; i++) {
+      handle.fireAsync(MediaEvent.of("on_media_added", handle.context(), "t" + i));
+    }
+    long start = System.nanoTime();
+    runtime.close();
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertTrue(millis < 600 + 2_000, "the drain deadline holds, with the stop grace: " + millis + " ms");
+
+    java.util.List<RunRecord> runs = runtime.runStore().recent(100);
+    assertEquals(10, runs.size(), "every hook of every event is in the history: " + runs);
+    long ok = runs.stream().filter(run -> run.status() == RunStatus.OK).count();
+    long lost = runs.stream().filter(run -> run.status() == RunStatus.LOST).count();
+    assertEquals(10, ok + lost, "each ran or is lost: " + runs);
+    assertTrue(ok >= 2 && lost >= 6, "one event drains in the 600 ms, the rest are lost: ok " + ok + ", lost " + lost);
+    RunRecord stopped = runs.stream().filter(run -> run.status() == RunStatus.LOST
+        && run.error().message().startsWith("stopped:")).findFirst().orElseThrow(
+            () -> new AssertionError("the hook running at the deadline is stopped and recorded: " + runs));
+    assertTrue(stopped.error().message().contains("hooks.async.drain_timeout_ms = 600 ms"), stopped.error().message());
+    RunRecord neverRan = runs.stream().filter(run -> run.status() == RunStatus.LOST
+        && run.error().message().startsWith("the host shut down before this background hook ran")).findFirst()
+        .orElseThrow();
+    assertEquals("on_media_added", neverRan.event());
+    assertEquals(lost, runtime.metrics().all().values().stream()
+        .mapToLong(stats -> stats.errorsByCategory().getOrDefault("lost", 0L)).sum(), "lost runs are in metrics");
+    BackgroundRunner.Stats stats = runtime.backgroundStats();
+    assertEquals(stats.submitted(), stats.completed() + stats.lostOnShutdown(), "every event is counted: " + stats);
+  }
+
+  @Test
+  void closingFromTwoThreadsClosesOnceAndBothReturnAfterTheDrain() throws Exception {
+    TestRuntime.write(root, "on_media_added/01_slow.hook", "{\"sleep_ms\": 300}");
+    HookRuntime runtime = TestRuntime.builder(root, "async:\n  pool_size: 1", executor).build().start();
+    HookPointHandle<MediaEvent, MediaEvent.Changes> handle = runtime.dispatcher().handle(TestRuntime.ON);
+    handle.fireAsync(MediaEvent.of("on_media_added", handle.context(), "t"));
+    java.util.concurrent.CompletableFuture<Void> other = java.util.concurrent.CompletableFuture.runAsync(runtime::close);
+    runtime.close();
+    other.get(10, TimeUnit.SECONDS);
+    assertEquals(1, runtime.runStore().recent(10).size(), "the queued event was drained, once");
+    assertEquals(RunStatus.OK, runtime.runStore().recent(10).get(0).status());
   }
 
   @Test

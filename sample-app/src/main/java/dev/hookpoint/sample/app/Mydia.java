@@ -56,6 +56,7 @@ public final class Mydia implements AutoCloseable {
   private final ImportService imports;
   private final MetadataService metadata;
   private final MetadataProvider provider = new MetadataProvider();
+  private boolean closed;
 
   private Mydia(HookpointConfig config, Path workingDirectory, boolean watch) {
     this.database = Database.open(workingDirectory.resolve(config.database().path()));
@@ -200,9 +201,16 @@ public final class Mydia implements AutoCloseable {
     return download;
   }
 
-  /** Drains background hooks, then closes the database. */
+  /**
+   * Drains background hooks, then closes the database; once, however often and from however many threads it is
+   * called (the command line and a JVM shutdown may both close the app).
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     hooks.close();
     database.close();
   }

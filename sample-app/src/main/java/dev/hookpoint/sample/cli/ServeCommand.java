@@ -27,10 +27,14 @@ final class ServeCommand implements Runnable {
         server.port(), app.hooks().hooksDirectory());
     spec.commandLine().getOut().flush();
     CountDownLatch stopped = new CountDownLatch(1);
+    // The JVM halts as soon as its shutdown hooks return, so the app is closed here, not after the wait below:
+    // first no new requests, then the runtime drains the queued background hooks into the history, then the
+    // database closes.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.stop();
+      app.close();
       stopped.countDown();
-    }));
+    }, "sample-app-shutdown"));
     try {
       stopped.await();
     } catch (InterruptedException e) {
