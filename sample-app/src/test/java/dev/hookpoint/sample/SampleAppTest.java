@@ -47,6 +47,28 @@ class SampleAppTest {
   }
 
   @Test
+  void theDuplicateGuardFailsClosedWhenItBreaksWhileABrokenDefaultHookFailsSoft() throws Exception {
+    Cli cli = new Cli(dir, "");
+    cli.run("media", "list");
+    Path guard = cli.hooks().resolve("before_media_added/01_reject_duplicates.lua");
+    Files.writeString(guard, Files.readString(guard).replace("return { modified = false }", "return { modified ="));
+    cli.hook("before_media_added/05_broken_default.lua", "function execute() error('boom') end");
+
+    Cli.Result vetoed = cli.run("media", "add", "--type", "movie", "--title", "Heat", "--year", "1995");
+    assertEquals(3, vetoed.exitCode(), vetoed.err());
+    assertTrue(vetoed.err().startsWith("vetoed by Duplicate guard (before_media_added/01_reject_duplicates.lua): "
+        + "vetoed before_media_added: the hook failed (load_error) and declares on_error: veto: syntax error"),
+        vetoed.err());
+    assertEquals(0, cli.run("media", "list", "--json").json().size(), "nothing was written");
+
+    Files.delete(guard);
+    Cli.Result added = cli.run("media", "add", "--type", "movie", "--title", "Heat", "--year", "1995");
+    assertEquals(0, added.exitCode(), "the broken default hook lets the action through: " + added.err());
+    JsonNode runs = cli.run("hooks", "runs", "--json", "--limit", "20").json();
+    assertEquals("execution_error", status(runs, "before_media_added/05_broken_default.lua"));
+  }
+
+  @Test
   void anExistingHooksDirectoryIsNeverTouched() throws Exception {
     Cli cli = new Cli(dir, "");
     Files.createDirectories(cli.hooks());
