@@ -12,6 +12,7 @@ import dev.hookpoint.runtime.testing.ScriptExecutor;
 import dev.hookpoint.runtime.testing.TestRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -159,6 +160,34 @@ class ConcurrencyTest {
         .mapToLong(stats -> stats.errorsByCategory().getOrDefault("lost", 0L)).sum(), "lost runs are in metrics");
     BackgroundRunner.Stats stats = runtime.backgroundStats();
     assertEquals(stats.submitted(), stats.completed() + stats.lostOnShutdown(), "every event is counted: " + stats);
+  }
+
+  @Test
+  void aHostThatExitsWithoutClosingTheRuntimeStillHasItsQueueDrained() throws Exception {
+    TestRuntime.write(root, "on_media_added/01_slow.hook", "{\"sleep_ms\": 100}");
+    List<String> lines = exitingHost(10, "async:\n  pool_size: 1\n  drain_timeout_ms: 30000");
+    assertEquals(10, lines.size(), "every queued event ran before the JVM ended: " + lines);
+    assertTrue(lines.stream().allMatch("on_media_added/01_slow.hook ok"::equals), lines.toString());
+  }
+
+  @Test
+  void aHostThatExitsPastTheDrainDeadlineHasTheRestRecordedAsLost() throws Exception {
+    TestRuntime.write(root, "on_media_added/01_slow.hook", "{\"sleep_ms\": 200}");
+    List<String> lines = exitingHost(10, "async:\n  pool_size: 1\n  drain_timeout_ms: 300");
+    assertEquals(10, lines.size(), "every event is recorded, run or lost: " + lines);
+    assertTrue(lines.contains("on_media_added/01_slow.hook lost"), lines.toString());
+  }
+
+  /** Runs {@link dev.hookpoint.runtime.testing.ExitingHost} in its own JVM; the runs it recorded. */
+  private List<String> exitingHost(int events, String yaml) throws Exception {
+    Process host = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), "dev.hookpoint.runtime.testing.ExitingHost", root.toString(),
+        Integer.toString(events), yaml).redirectErrorStream(true).redirectOutput(root.resolve("host.log").toFile())
+        .start();
+    assertTrue(host.waitFor(60, TimeUnit.SECONDS), "the host exited");
+    assertEquals(0, host.exitValue(), Files.readString(root.resolve("host.log")));
+    Path runs = root.resolve("runs.txt");
+    return Files.exists(runs) ? Files.readAllLines(runs) : List.of();
   }
 
   @Test
