@@ -83,7 +83,7 @@ public final class HookRuntime implements AutoCloseable {
     this.runStore = builder.runStore != null ? builder.runStore
         : new InMemoryRunStore(config.hooks().history().maxRuns());
     this.stateStore = builder.stateStore != null ? builder.stateStore : new InMemoryHookStateStore();
-    this.watchdog = new Watchdog(config.hooks().process().killGraceMs());
+    this.watchdog = new Watchdog();
     this.runner = new HookRunner(config.hooks(), runStore, metrics, watchdog);
     this.background = new BackgroundRunner(config.hooks().async(), watchdog);
     watchdog.listener(this::abandoned);

@@ -98,7 +98,8 @@ public final class HookRunner {
           info.envVars(), cancellation);
       Object raw;
       AbandonedRun abandoned = new AbandonedRun(runId, hook, point, startedAt, start, log, dryRun);
-      Watchdog.Watch watch = watchdog.watch(hook.id(), deadline, cancellation, abandoned);
+      Watchdog.Watch watch = watchdog.watch(hook.id(), deadline, hook.executor().stopGraceMs(), cancellation,
+          abandoned);
       try {
         raw = hook.executor().run(hook.loaded(), invocation);
       } catch (HookFailure | RuntimeException | Error e) {

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches every hook run from outside its thread. Executors enforce their own deadlines; this is what stands behind
- * them when one cannot, say a library call that loops in Java and never reaches a check. Just past its deadline
- * (and whatever time its executor takes to stop it by itself) a run is cancelled: the Lua limiter is tripped, the
+ * them when one cannot, say a library call that loops in Java and never reaches a check. Past its deadline (and
+ * the time its executor takes to stop it by itself, {@link dev.hookpoint.runtime.executor.HookExecutor#stopGraceMs})
+ * a run is cancelled: the Lua limiter is tripped, the
  * process killed, and it is recorded as a timeout. A run still going a grace period later is abandoned: recorded, its thread interrupted and handed to {@link Listener#abandoned}, so
  * the background pool can replace it and switch the hook off, and nothing waits on it any more.
  *
@@ -26,7 +27,7 @@ public final class Watchdog implements AutoCloseable {
 
   /** How often the watchdog looks at the runs in flight. */
   static final long SCAN_MS = 50;
-  /** How long past its deadline (and the process executor's kill grace) a run has to stop before it is abandoned. */
+  /** How long a run cancelled from outside has to stop before it is abandoned. */
   static final long GRACE_MS = 1_000;
 
   /** Told about a run the watchdog gave up on. */
@@ -35,21 +36,11 @@ public final class Watchdog implements AutoCloseable {
     void abandoned(Thread thread, String hookId);
   }
 
-  private final long cancelAfterNanos;
-  private final long graceNanos;
+  private final long graceNanos = TimeUnit.MILLISECONDS.toNanos(GRACE_MS);
   private final Set<Watch> active = ConcurrentHashMap.newKeySet();
   private volatile Listener listener = (thread, hookId) -> {};
   private volatile Thread scanner;
   private volatile boolean closed;
-
-  /**
-   * @param extraGraceMs how long past its deadline an executor may still be stopping a hook by itself, e.g. the
-   *     process executor's SIGTERM-to-SIGKILL wait: the watchdog steps in only after it
-   */
-  public Watchdog(long extraGraceMs) {
-    this.cancelAfterNanos = TimeUnit.MILLISECONDS.toNanos(extraGraceMs + 2 * SCAN_MS);
-    this.graceNanos = TimeUnit.MILLISECONDS.toNanos(GRACE_MS + extraGraceMs);
-  }
 
   public void listener(Listener listener) {
     this.listener = listener;
@@ -58,10 +49,12 @@ public final class Watchdog implements AutoCloseable {
   /**
    * Starts watching a run on the current thread.
    *
+   * @param stopGraceMs how long past the deadline its executor may still be stopping it by itself
    * @param onAbandon records the run when the watchdog gives up on it; runs on the watchdog's thread
    */
-  Watch watch(String hookId, long deadlineNanos, Cancellation cancellation, Runnable onAbandon) {
-    Watch watch = new Watch(Thread.currentThread(), hookId, deadlineNanos, cancellation, onAbandon);
+  Watch watch(String hookId, long deadlineNanos, long stopGraceMs, Cancellation cancellation, Runnable onAbandon) {
+    Watch watch = new Watch(Thread.currentThread(), hookId, deadlineNanos + TimeUnit.MILLISECONDS.toNanos(stopGraceMs),
+        cancellation, onAbandon);
     active.add(watch);
     ensureScanning();
     return watch;
@@ -129,7 +122,7 @@ public final class Watchdog implements AutoCloseable {
     for (Watch watch : active) {
       if (now - (watch.deadlineNanos + graceNanos) > 0) {
         abandon(watch);
-      } else if (now - (watch.deadlineNanos + cancelAfterNanos) > 0) {
+      } else if (now - watch.deadlineNanos > 0) {
         watch.cancellation.cancel(RunStatus.TIMEOUT, "did not stop at its time limit, so it was stopped from "
             + "outside");
       }
@@ -156,6 +149,7 @@ public final class Watchdog implements AutoCloseable {
 
     private final Thread thread;
     private final String hookId;
+    /** The run's deadline plus the time its executor takes to stop it by itself. */
     private final long deadlineNanos;
     private final Cancellation cancellation;
     private final Runnable onAbandon;

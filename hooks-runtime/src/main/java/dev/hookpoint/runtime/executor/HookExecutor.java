@@ -23,6 +23,14 @@ public interface HookExecutor extends AutoCloseable {
     return -1;
   }
 
+  /**
+   * How long past a run's deadline this executor may still be stopping the hook by itself (the process executor's
+   * SIGTERM-to-SIGKILL wait); the runtime's watchdog steps in only after it.
+   */
+  default long stopGraceMs() {
+    return 0;
+  }
+
   /** Whether this executor runs the file. */
   boolean handles(Path file);
 

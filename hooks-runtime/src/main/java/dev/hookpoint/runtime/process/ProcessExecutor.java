@@ -72,6 +72,11 @@ public final class ProcessExecutor implements HookExecutor {
     return config.processTimeoutMs();
   }
 
+  @Override
+  public long stopGraceMs() {
+    return config.process().killGraceMs();
+  }
+
   /** Every file that is not a Lua script; whether it is executable is checked when it loads. */
   @Override
   public boolean handles(Path file) {

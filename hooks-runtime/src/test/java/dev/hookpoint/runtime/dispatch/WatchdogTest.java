@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WatchdogTest {
 
-  /** Deadline, plus the watchdog's grace (kill_grace_ms is 0 here), plus a scan, plus a busy machine's margin. */
+  /** Deadline, plus the watchdog's grace, plus a scan, plus a busy machine's margin. */
   private static final long ABANDONED_WITHIN_MS = 200 + Watchdog.GRACE_MS + Watchdog.SCAN_MS + 2_000;
 
   @TempDir Path root;
@@ -42,7 +42,7 @@ class WatchdogTest {
   }
 
   private HookRuntime start(String yaml) {
-    runtime = TestRuntime.builder(root, "process:\n  kill_grace_ms: 0\n" + yaml, executor).build().start();
+    runtime = TestRuntime.builder(root, yaml, executor).build().start();
     return runtime;
   }
 
