@@ -12,6 +12,7 @@ import dev.hookpoint.runtime.executor.Invocation;
 import dev.hookpoint.runtime.executor.LoadedHook;
 import dev.hookpoint.runtime.executor.RateLimit;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -79,22 +80,22 @@ public final class ProcessExecutor implements HookExecutor {
   }
 
   @Override
-  public LoadedHook load(HookFile file) throws HookFailure {
+  public LoadedHook load(HookFile file, byte[] content) throws HookFailure {
     String path = file.path().toString();
     if (!Files.isExecutable(file.path())) {
       throw HookFailure.loadError("not executable: chmod +x " + file.path(), path, null);
     }
     try {
-      return new ProcessHook(file, HeaderMetadata.parse(headerLines(file.path()), file.fileName()));
+      return new ProcessHook(file, HeaderMetadata.parse(headerLines(content), file.fileName()));
     } catch (IllegalArgumentException e) {
       throw HookFailure.loadError(e.getMessage(), path, null);
     }
   }
 
   /** The first lines of a script; none for a binary. */
-  private static List<String> headerLines(Path file) {
+  private static List<String> headerLines(byte[] content) {
     List<String> lines = new ArrayList<>();
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(content),
         StandardCharsets.UTF_8))) {
       for (String line = reader.readLine(); line != null && lines.size() < 40; line = reader.readLine()) {
         if (line.indexOf('\0') >= 0) {

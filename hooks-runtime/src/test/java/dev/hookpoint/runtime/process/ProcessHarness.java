@@ -58,7 +58,8 @@ final class ProcessHarness {
   }
 
   LoadedHook load(Path file) throws HookFailure {
-    return executor.load(new HookFile(file, "on_download_completed", file.getFileName().toString()));
+    return executor.load(new HookFile(file, "on_download_completed", file.getFileName().toString()),
+        TestRuntime.read(file));
   }
 
   Outcome run(String source) {
