@@ -54,14 +54,15 @@ public final class ProcessExecutor implements HookExecutor {
   private final HookpointConfig.Hooks config;
   private final Semaphore running;
   private final Map<String, RateLimit> rates = new ConcurrentHashMap<>();
+  private final PrivateCopies copies = new PrivateCopies();
 
   public ProcessExecutor(HookpointConfig.Hooks config) {
     this.config = config;
     this.running = new Semaphore(config.process().maxConcurrent(), true);
   }
 
-  /** An executable hook and its header metadata. */
-  record ProcessHook(HookFile file, HookMetadata metadata) implements LoadedHook {}
+  /** An executable hook, its header metadata, and the private copy of the bytes that were checked, which runs. */
+  record ProcessHook(HookFile file, HookMetadata metadata, PrivateCopies.Copy copy) implements LoadedHook {}
 
   @Override
   public String name() {
@@ -85,10 +86,16 @@ public final class ProcessExecutor implements HookExecutor {
     if (!Files.isExecutable(file.path())) {
       throw HookFailure.loadError("not executable: chmod +x " + file.path(), path, null);
     }
+    HookMetadata metadata;
     try {
-      return new ProcessHook(file, HeaderMetadata.parse(headerLines(content), file.fileName()));
+      metadata = HeaderMetadata.parse(headerLines(content), file.fileName());
     } catch (IllegalArgumentException e) {
       throw HookFailure.loadError(e.getMessage(), path, null);
+    }
+    try {
+      return new ProcessHook(file, metadata, copies.write(file.fileName(), content));
+    } catch (IOException e) {
+      throw HookFailure.loadError("cannot write the private copy it runs from: " + e.getMessage(), path, null);
     }
   }
 
@@ -130,7 +137,7 @@ public final class ProcessExecutor implements HookExecutor {
       throw HookFailure.executionError("cannot start: " + e.getMessage(), path, null);
     } finally {
       running.release();
-      deleteQuietly(home);
+      PrivateCopies.deleteTree(home);
     }
   }
 
@@ -163,19 +170,14 @@ public final class ProcessExecutor implements HookExecutor {
       if (SETSID != null) {
         command.add(SETSID.toString());
       }
-      command.add(hook.file().path().toAbsolutePath().toString());
+      // What runs is the private copy of the checked bytes; where it runs stays the hook's own directory.
+      command.add(hook.copy().path().toString());
       ProcessBuilder builder = new ProcessBuilder(command).directory(hook.file().path().toAbsolutePath().getParent()
           .toFile());
       builder.environment().clear();
       builder.environment().putAll(HookEnvironment.of(invocation, home, config.process().env()));
       byte[] event = JSON.writeValueAsBytes(invocation.payload());
-      Process process;
-      try {
-        process = builder.start();
-      } catch (IOException e) {
-        throw HookFailure.executionError("cannot start: " + e.getMessage()
-            + " (is the first line a valid #! interpreter?)", path, 1);
-      }
+      Process process = start(builder);
       long session = process.pid();
       try {
         StreamPumps.feed(process.getOutputStream(), event);
@@ -204,6 +206,19 @@ public final class ProcessExecutor implements HookExecutor {
       } finally {
         stop(process, session, true);
         process.destroyForcibly();
+      }
+    }
+
+    private Process start(ProcessBuilder builder) throws HookFailure {
+      try {
+        return PrivateCopies.start(builder);
+      } catch (IOException e) {
+        String message = String.valueOf(e.getMessage());
+        String noexec = !message.contains("error=13") ? "" : "; it runs from a private copy in "
+            + hook.copy().path().getParent().getParent() + ": if java.io.tmpdir is mounted noexec, point "
+            + "-Djava.io.tmpdir at a directory that allows execution";
+        throw HookFailure.executionError("cannot start: " + message + " (is the first line a valid #! "
+            + "interpreter?" + noexec + ")", path, 1);
       }
     }
 
@@ -291,20 +306,9 @@ public final class ProcessExecutor implements HookExecutor {
     return "'" + text + (bytes.length > 200 ? "...'" : "'");
   }
 
-  private static void deleteQuietly(Path directory) {
-    if (directory == null) {
-      return;
-    }
-    try (var files = Files.walk(directory)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> {
-        try {
-          Files.deleteIfExists(file);
-        } catch (IOException e) {
-          LOG.debug("cannot delete {}", file, e);
-        }
-      });
-    } catch (IOException e) {
-      LOG.debug("cannot delete {}", directory, e);
-    }
+  /** Deletes the private copies; hooks loaded before cannot run after this. */
+  @Override
+  public void close() {
+    copies.close();
   }
 }
