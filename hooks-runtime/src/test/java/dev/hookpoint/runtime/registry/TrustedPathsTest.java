@@ -153,6 +153,20 @@ class TrustedPathsTest {
   }
 
   @Test
+  void writingTheLockReplacesItWithOneOnlyItsOwnerCanWrite() throws Exception {
+    TestRuntime.write(root, "before_media_added/01_b.lua", "return {}");
+    Path lock = TestRuntime.write(root, "hooks.lock", "# left open by someone\n");
+    Files.setPosixFilePermissions(lock, PosixFilePermissions.fromString("rw-rw-rw-"));
+    start(root, "require_lock: true");
+    var command = HooksCommand.commandLine(() -> runtime);
+    command.setOut(new PrintWriter(new StringWriter()));
+    assertEquals(0, command.execute("check", "--lock"));
+    assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(lock)));
+    runtime.reload();
+    assertNull(loadError("before_media_added/01_b.lua"));
+  }
+
+  @Test
   void aFifoInPlaceOfTheLockIsALoadErrorNotAHang() throws Exception {
     TestRuntime.write(root, "before_media_added/01_b.lua", "return {}");
     Path lock = root.resolve("hooks/hooks.lock");
