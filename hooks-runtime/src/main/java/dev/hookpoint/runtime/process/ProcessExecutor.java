@@ -196,8 +196,10 @@ public final class ProcessExecutor implements HookExecutor {
               + preview(output.bytes()), path);
         }
         if (process.exitValue() != 0) {
+          // 126 is setsid (or a shell) saying it could not execute the file at all.
           throw HookFailure.executionError("exited with code " + process.exitValue()
-              + (tail.isEmpty() ? "" : "; stderr ended with: " + String.join(" | ", tail)), path, null);
+              + (tail.isEmpty() ? "" : "; stderr ended with: " + String.join(" | ", tail))
+              + (process.exitValue() == 126 ? " (" + noexec() + ")" : ""), path, null);
         }
         return parse(output.bytes());
       } catch (InterruptedException e) {
@@ -214,12 +216,15 @@ public final class ProcessExecutor implements HookExecutor {
         return PrivateCopies.start(builder);
       } catch (IOException e) {
         String message = String.valueOf(e.getMessage());
-        String noexec = !message.contains("error=13") ? "" : "; it runs from a private copy in "
-            + hook.copy().path().getParent().getParent() + ": if java.io.tmpdir is mounted noexec, point "
-            + "-Djava.io.tmpdir at a directory that allows execution";
         throw HookFailure.executionError("cannot start: " + message + " (is the first line a valid #! "
-            + "interpreter?" + noexec + ")", path, 1);
+            + "interpreter?" + (message.contains("error=13") ? "; " + noexec() : "") + ")", path, 1);
       }
+    }
+
+    /** Why a copy may not execute although the hook is fine: a hardened temp directory. */
+    private String noexec() {
+      return "it runs from a private copy in " + hook.copy().path().getParent().getParent() + ": if "
+          + "java.io.tmpdir is mounted noexec, point -Djava.io.tmpdir at a directory that allows execution";
     }
 
     /** Waits briefly for a stream to end; if a left-behind process holds it open, stops that process. */

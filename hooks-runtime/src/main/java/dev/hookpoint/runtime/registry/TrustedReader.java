@@ -53,28 +53,13 @@ public final class TrustedReader {
    */
   byte[] read(Path path, String notRegularFix) throws HookFailure {
     try {
-      BasicFileAttributes entry = Files.readAttributes(path, BasicFileAttributes.class, NOFOLLOW);
-      Path real = path.toAbsolutePath();
-      String what = path + " is ";
-      if (entry.isSymbolicLink()) {
-        Path target = path.toAbsolutePath().getParent().resolve(Files.readSymbolicLink(path)).normalize();
-        if (!allowSymlinks) {
-          throw refused(path, path + " is a symbolic link (to " + target + ") and hooks.allow_symlinks is false: put "
-              + "the file itself there, or set hooks.allow_symlinks: true");
-        }
-        try {
-          real = path.toRealPath();
-        } catch (NoSuchFileException e) {
-          throw refused(path, path + " is a symbolic link to " + target + ", which does not exist");
-        }
-        what = path + " is a symbolic link to " + real + ", ";
-      } else {
-        real = path.toRealPath();
-      }
+      boolean linked = Files.readAttributes(path, BasicFileAttributes.class, NOFOLLOW).isSymbolicLink();
+      Path real = linked ? follow(path) : path.toRealPath();
       BasicFileAttributes checked = Files.readAttributes(real, BasicFileAttributes.class, NOFOLLOW);
       if (!checked.isRegularFile()) {
-        throw refused(path, what + kind(real, checked) + ", not a regular file"
-            + (notRegularFix.isEmpty() ? "" : "; " + notRegularFix));
+        String kind = kind(real, checked);
+        throw refused(path, path + " is " + (linked ? "a symbolic link to " + real + ", " + kind : kind)
+            + ", not a regular file" + (notRegularFix.isEmpty() ? "" : "; " + notRegularFix));
       }
       if (checked.size() > maxBytes) {
         throw tooLarge(path, checked.size() + " bytes");
@@ -83,6 +68,7 @@ public final class TrustedReader {
         permissions.check(path, real);
       }
       byte[] content = readAtMostMax(real, checked.size(), path);
+      // Java cannot stat an open file, so look again by path: still the very file that was checked?
       BasicFileAttributes after = Files.readAttributes(real, BasicFileAttributes.class, NOFOLLOW);
       if (!after.isRegularFile() || !Objects.equals(after.fileKey(), checked.fileKey())) {
         throw refused(path, real + " was replaced while it was read; it loads at the next reload");
@@ -92,6 +78,20 @@ public final class TrustedReader {
       throw refused(path, "cannot read " + path + ": it no longer exists");
     } catch (IOException | RuntimeException e) {
       throw refused(path, "cannot read " + path + ": " + e.getMessage());
+    }
+  }
+
+  /** A link's real target, when links are allowed and the target exists. */
+  private Path follow(Path link) throws IOException, HookFailure {
+    Path target = link.toAbsolutePath().getParent().resolve(Files.readSymbolicLink(link)).normalize();
+    if (!allowSymlinks) {
+      throw refused(link, link + " is a symbolic link (to " + target + ") and hooks.allow_symlinks is false: put "
+          + "the file itself there, or set hooks.allow_symlinks: true");
+    }
+    try {
+      return link.toRealPath();
+    } catch (NoSuchFileException e) {
+      throw refused(link, link + " is a symbolic link to " + target + ", which does not exist");
     }
   }
 

@@ -102,6 +102,18 @@ class PrivateCopyTest {
   }
 
   @Test
+  void aCopyThatCannotBeExecutedSaysWhereItIsAndWhatToCheck() throws Exception {
+    LoadedHook hook = harness.load(harness.script("#!/bin/sh\necho '{}'\n"));
+    // As a noexec java.io.tmpdir would: nothing there may be executed.
+    Files.setPosixFilePermissions(copy(hook), PosixFilePermissions.fromString("rw-------"));
+    ProcessHarness.Outcome outcome = harness.run(hook, ProcessHarness.event(), 3_000);
+    assertEquals("execution_error", outcome.category());
+    String message = outcome.failure().getMessage();
+    assertTrue(message.endsWith("it runs from a private copy in " + copy(hook).getParent().getParent() + ": if "
+        + "java.io.tmpdir is mounted noexec, point -Djava.io.tmpdir at a directory that allows execution)"), message);
+  }
+
+  @Test
   void closingTheExecutorDeletesItsCopies() throws Exception {
     Path copy = copy(harness.load(harness.script("#!/bin/sh\necho '{}'\n")));
     Path directory = copy.getParent().getParent();
