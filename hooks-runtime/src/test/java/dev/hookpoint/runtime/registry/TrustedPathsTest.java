@@ -153,6 +153,27 @@ class TrustedPathsTest {
   }
 
   @Test
+  void anUnchangedHookIsCheckedAgainAtEveryReload() throws Exception {
+    Path file = TestRuntime.write(root, "before_media_added/01_b.lua", "return {}");
+    start(root, "require_lock: true");
+    var command = HooksCommand.commandLine(() -> runtime);
+    command.setOut(new PrintWriter(new StringWriter()));
+    assertEquals(0, command.execute("check", "--lock"));
+    runtime.reload();
+    assertNull(loadError("before_media_added/01_b.lua"));
+    Files.writeString(root.resolve("hooks/hooks.lock"), "# the review was withdrawn\n");
+    runtime.reload();
+    assertEquals("before_media_added/01_b.lua is not in " + root.resolve("hooks/hooks.lock") + "; review it, then "
+        + "run 'hooks check --lock'", loadError("before_media_added/01_b.lua"));
+    command.execute("check", "--lock");
+    runtime.reload();
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
+    runtime.reload();
+    assertEquals(file + " is world-writable, so others could change what runs: chmod go-w " + file + FIX,
+        loadError("before_media_added/01_b.lua"));
+  }
+
+  @Test
   void writingTheLockReplacesItWithOneOnlyItsOwnerCanWrite() throws Exception {
     TestRuntime.write(root, "before_media_added/01_b.lua", "return {}");
     Path lock = TestRuntime.write(root, "hooks.lock", "# left open by someone\n");
