@@ -7,6 +7,8 @@ import dev.hookpoint.runtime.executor.HookLog;
 import dev.hookpoint.runtime.executor.Invocation;
 import dev.hookpoint.runtime.executor.LoadedHook;
 import dev.hookpoint.runtime.lua.LuaExecutor;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,11 +42,12 @@ public class SandboxBenchmark {
   private LuaValue unlimited;
 
   @Setup(Level.Trial)
-  public void setUp() throws HookFailure {
+  public void setUp() throws HookFailure, IOException {
     root = Fixtures.directory();
     Path file = Fixtures.write(root, "before_bench_call/01_loop.lua", LOOP, false);
     executor = new LuaExecutor(ConfigLoader.parse("", "bench.yaml", Map.of()).hooks());
-    hook = executor.load(new HookFile(file, "before_bench_call", file.getFileName().toString()));
+    hook = executor.load(new HookFile(file, "before_bench_call", file.getFileName().toString()),
+        Files.readAllBytes(file));
     Globals globals = JsePlatform.standardGlobals();
     globals.load(LOOP, "loop").call();
     unlimited = globals.get("execute");

@@ -21,9 +21,9 @@ import dev.hookpoint.runtime.registry.FileCheck;
 import dev.hookpoint.runtime.registry.HookLock;
 import dev.hookpoint.runtime.registry.HookRegistry;
 import dev.hookpoint.runtime.registry.HotReloader;
-import dev.hookpoint.runtime.registry.PermissionCheck;
 import dev.hookpoint.runtime.registry.RegisteredHook;
 import dev.hookpoint.runtime.registry.RegistryLoader;
+import dev.hookpoint.runtime.registry.TrustedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +64,7 @@ public final class HookRuntime implements AutoCloseable {
   private final BackgroundRunner background;
   private final RuntimeDispatcher dispatcher;
   private final RegistryLoader loader;
+  private final HookLock lock;
   private final boolean hotReload;
   private final boolean closeOnShutdown;
   private final Thread shutdownHook = new Thread(this::close, "hookpoint-shutdown");
@@ -89,15 +90,15 @@ public final class HookRuntime implements AutoCloseable {
     watchdog.listener(this::abandoned);
     this.dispatcher = new RuntimeDispatcher(new HookChain(runner), background,
         new HookContext(null, builder.settings, false));
+    TrustedReader reader = new TrustedReader(config.hooks().maxFileBytes(), config.hooks().allowSymlinks(),
+        config.hooks().strictPermissions());
+    this.lock = new HookLock(hooksDirectory, reader);
     List<FileCheck> checks = new ArrayList<>();
-    if (config.hooks().strictPermissions()) {
-      checks.add(new PermissionCheck(hooksDirectory));
-    }
     if (config.hooks().requireLock()) {
-      checks.add(new HookLock(hooksDirectory));
+      checks.add(lock);
     }
     checks.addAll(builder.checks);
-    this.loader = new RegistryLoader(new HookDiscovery(points.keySet()), executors, checks);
+    this.loader = new RegistryLoader(new HookDiscovery(points.keySet()), reader, executors, checks);
     this.hotReload = builder.hotReload != null ? builder.hotReload : config.hooks().hotReload();
     this.closeOnShutdown = builder.closeOnShutdown;
   }
@@ -246,7 +247,7 @@ public final class HookRuntime implements AutoCloseable {
   /** Writes {@code hooks.lock} with the SHA-256 of every hook now in the directory; returns how many. */
   public int writeLock() throws IOException {
     HookRegistry registry = scanAfresh();
-    new HookLock(hooksDirectory).write(registry.hooks());
+    lock.write(registry.hooks());
     return registry.hooks().size();
   }
 

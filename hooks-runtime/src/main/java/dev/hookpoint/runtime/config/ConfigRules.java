@@ -6,6 +6,9 @@ import java.util.List;
 /** The limits a configuration must respect beyond its types: positive sizes, defaults within the maximum. */
 final class ConfigRules {
 
+  /** A hook is read into one array, and a few at once must fit in any heap. */
+  private static final long MAX_FILE_BYTES = 1L << 30;
+
   private final ConfigLoader.Origins origins;
   private final List<String> problems = new ArrayList<>();
 
@@ -23,6 +26,8 @@ final class ConfigRules {
     rules.positive("hooks.max_timeout_ms", hooks.maxTimeoutMs());
     rules.atMost("hooks.default_timeout_ms", hooks.defaultTimeoutMs(), "hooks.max_timeout_ms", hooks.maxTimeoutMs());
     rules.atMost("hooks.process_timeout_ms", hooks.processTimeoutMs(), "hooks.max_timeout_ms", hooks.maxTimeoutMs());
+    rules.positive("hooks.max_file_bytes", hooks.maxFileBytes());
+    rules.ceiling("hooks.max_file_bytes", hooks.maxFileBytes(), MAX_FILE_BYTES, "hooks are read into memory whole");
     rules.positive("hooks.async.pool_size", hooks.async().poolSize());
     rules.positive("hooks.async.queue_capacity", hooks.async().queueCapacity());
     rules.notNegative("hooks.async.drain_timeout_ms", hooks.async().drainTimeoutMs());
@@ -58,6 +63,14 @@ final class ConfigRules {
     if (origins.isSet(key) && value > 0 && max > 0 && value > max) {
       problems.add(origins.where(key) + ": '" + key + "' = " + value + " must not exceed '" + maxKey + "' = "
           + max + " (" + origins.where(maxKey) + ")");
+    }
+  }
+
+  /** A fixed ceiling of whole GiB, whoever set the value. */
+  private void ceiling(String key, long value, long max, String why) {
+    if (value > max) {
+      problems.add(origins.where(key) + ": '" + key + "' = " + value + " must not exceed " + max + " ("
+          + (max >> 30) + " GiB): " + why);
     }
   }
 

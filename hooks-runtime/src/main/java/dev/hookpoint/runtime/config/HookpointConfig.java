@@ -17,7 +17,7 @@ public record HookpointConfig(Database database, Hooks hooks) {
   /** The configuration when there is no file. */
   public static HookpointConfig defaults() {
     return new HookpointConfig(new Database("data/mydia.db"), new Hooks(true, "hooks", true, 5_000, 30_000,
-        30_000, true, false,
+        30_000, true, false, true, 8L * 1024 * 1024,
         new Async(2, 10_000, WhenFull.DROP, 5_000),
         new History(1_000, 100, 1_000),
         new Lua(10_000_000, 50L * 1024 * 1024, 200, new Http(true, List.of(), 60, 1024 * 1024)),
@@ -50,6 +50,8 @@ public record HookpointConfig(Database database, Hooks hooks) {
    * @param maxTimeoutMs the cap on any hook's timeout, whatever its metadata says
    * @param strictPermissions refuse hook files and directories others may write to
    * @param requireLock run only hooks whose SHA-256 matches {@code hooks.lock}
+   * @param allowSymlinks load hooks that are symbolic links (checked, hashed and run as their target's content)
+   * @param maxFileBytes larger hook files are refused before they are read
    * @param async the background executor of on_ and async after_ events
    * @param history the run history kept in memory
    * @param lua the Lua sandbox's limits
@@ -65,6 +67,8 @@ public record HookpointConfig(Database database, Hooks hooks) {
       long maxTimeoutMs,
       boolean strictPermissions,
       boolean requireLock,
+      boolean allowSymlinks,
+      long maxFileBytes,
       Async async,
       History history,
       Lua lua,

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds hook files: {@code <root>/<event>/NN_name.ext}, in run order. Directories that name no known event get a
- * warning with a "did you mean", never an exception.
+ * warning with a "did you mean", never an exception. Discovery only lists names and never opens an entry, so
+ * nothing it finds can block it; what each entry really is gets checked when it is read.
  */
 public final class HookDiscovery {
 
@@ -55,7 +56,8 @@ public final class HookDiscovery {
         if (IgnoredFiles.isIgnored(fileName)) {
           continue;
         }
-        if (Files.isDirectory(file)) {
+        // Not followed: a link to a directory is a hook file that is not a file, which loading refuses loudly.
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
           warnings.add(new DiscoveryWarning(file, "directories inside an event directory are ignored"));
           continue;
         }

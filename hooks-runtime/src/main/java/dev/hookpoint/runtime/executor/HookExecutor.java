@@ -35,11 +35,14 @@ public interface HookExecutor extends AutoCloseable {
   boolean handles(Path file);
 
   /**
-   * Loads a hook: reads, checks and compiles it, and reads its metadata.
+   * Loads a hook: checks and compiles it, and reads its metadata.
    *
+   * @param content the file's bytes, read once by the runtime after it checked what the file is, where it lives
+   *     and (with {@code hooks.require_lock}) that these bytes are the reviewed ones. An executor runs exactly
+   *     these bytes and never reads the file's content itself: it may have changed since.
    * @throws HookFailure a {@code load_error} naming the file, the line and the fix
    */
-  LoadedHook load(HookFile file) throws HookFailure;
+  LoadedHook load(HookFile file, byte[] content) throws HookFailure;
 
   /**
    * Runs a loaded hook once.

@@ -10,7 +10,6 @@ import dev.hookpoint.runtime.executor.LoadedHook;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -98,16 +97,10 @@ public final class LuaExecutor implements HookExecutor {
   }
 
   @Override
-  public LoadedHook load(HookFile file) throws HookFailure {
+  public LoadedHook load(HookFile file, byte[] source) throws HookFailure {
     String path = file.path().toString();
-    byte[] source;
-    try {
-      if (Files.size(file.path()) > MAX_SOURCE) {
-        throw HookFailure.loadError("Lua hooks are limited to " + MAX_SOURCE + " bytes", path, null);
-      }
-      source = Files.readAllBytes(file.path());
-    } catch (IOException e) {
-      throw HookFailure.loadError("cannot read: " + e.getMessage(), path, null);
+    if (source.length > MAX_SOURCE) {
+      throw HookFailure.loadError("Lua hooks are limited to " + MAX_SOURCE + " bytes", path, null);
     }
     if (source.length > 0 && source[0] == 0x1b) {
       throw HookFailure.loadError("precompiled (binary) Lua chunks are not allowed; use the .lua source", path, 1);

@@ -12,6 +12,7 @@ import dev.hookpoint.runtime.executor.Invocation;
 import dev.hookpoint.runtime.executor.LoadedHook;
 import dev.hookpoint.runtime.executor.RateLimit;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -53,14 +54,15 @@ public final class ProcessExecutor implements HookExecutor {
   private final HookpointConfig.Hooks config;
   private final Semaphore running;
   private final Map<String, RateLimit> rates = new ConcurrentHashMap<>();
+  private final PrivateCopies copies = new PrivateCopies();
 
   public ProcessExecutor(HookpointConfig.Hooks config) {
     this.config = config;
     this.running = new Semaphore(config.process().maxConcurrent(), true);
   }
 
-  /** An executable hook and its header metadata. */
-  record ProcessHook(HookFile file, HookMetadata metadata) implements LoadedHook {}
+  /** An executable hook, its header metadata, and the private copy of the bytes that were checked, which runs. */
+  record ProcessHook(HookFile file, HookMetadata metadata, PrivateCopies.Copy copy) implements LoadedHook {}
 
   @Override
   public String name() {
@@ -84,24 +86,28 @@ public final class ProcessExecutor implements HookExecutor {
   }
 
   @Override
-  public LoadedHook load(HookFile file) throws HookFailure {
+  public LoadedHook load(HookFile file, byte[] content) throws HookFailure {
     String path = file.path().toString();
     HookMetadata metadata;
     try {
-      metadata = HeaderMetadata.parse(headerLines(file.path()), file.fileName());
+      metadata = HeaderMetadata.parse(headerLines(content), file.fileName());
     } catch (IllegalArgumentException e) {
       throw HookFailure.loadError(e.getMessage(), path, null);
     }
     if (!Files.isExecutable(file.path())) {
       throw HookFailure.loadError("not executable: chmod +x " + file.path(), path, null).withMetadata(metadata);
     }
-    return new ProcessHook(file, metadata);
+    try {
+      return new ProcessHook(file, metadata, copies.write(file.fileName(), content));
+    } catch (IOException e) {
+      throw HookFailure.loadError("cannot write the private copy it runs from: " + e.getMessage(), path, null);
+    }
   }
 
   /** The first lines of a script; none for a binary. */
-  private static List<String> headerLines(Path file) {
+  private static List<String> headerLines(byte[] content) {
     List<String> lines = new ArrayList<>();
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(content),
         StandardCharsets.UTF_8))) {
       for (String line = reader.readLine(); line != null && lines.size() < 40; line = reader.readLine()) {
         if (line.indexOf('\0') >= 0) {
@@ -136,7 +142,7 @@ public final class ProcessExecutor implements HookExecutor {
       throw HookFailure.executionError("cannot start: " + e.getMessage(), path, null);
     } finally {
       running.release();
-      deleteQuietly(home);
+      PrivateCopies.deleteTree(home);
     }
   }
 
@@ -169,19 +175,14 @@ public final class ProcessExecutor implements HookExecutor {
       if (SETSID != null) {
         command.add(SETSID.toString());
       }
-      command.add(hook.file().path().toAbsolutePath().toString());
+      // What runs is the private copy of the checked bytes; where it runs stays the hook's own directory.
+      command.add(hook.copy().path().toString());
       ProcessBuilder builder = new ProcessBuilder(command).directory(hook.file().path().toAbsolutePath().getParent()
           .toFile());
       builder.environment().clear();
       builder.environment().putAll(HookEnvironment.of(invocation, home, config.process().env()));
       byte[] event = JSON.writeValueAsBytes(invocation.payload());
-      Process process;
-      try {
-        process = builder.start();
-      } catch (IOException e) {
-        throw HookFailure.executionError("cannot start: " + e.getMessage()
-            + " (is the first line a valid #! interpreter?)", path, 1);
-      }
+      Process process = start(builder);
       long session = process.pid();
       // The watchdog, or a shutdown, stops the hook from outside; the wait below then returns.
       invocation.cancellation().onCancel(process::destroyForcibly);
@@ -202,8 +203,10 @@ public final class ProcessExecutor implements HookExecutor {
               + preview(output.bytes()), path);
         }
         if (process.exitValue() != 0) {
+          // 126 is setsid (or a shell) saying it could not execute the file at all.
           throw HookFailure.executionError("exited with code " + process.exitValue()
-              + (tail.isEmpty() ? "" : "; stderr ended with: " + String.join(" | ", tail)), path, null);
+              + (tail.isEmpty() ? "" : "; stderr ended with: " + String.join(" | ", tail))
+              + (process.exitValue() == 126 ? " (" + noexec() + ")" : ""), path, null);
         }
         return parse(output.bytes());
       } catch (InterruptedException e) {
@@ -213,6 +216,22 @@ public final class ProcessExecutor implements HookExecutor {
         stop(process, session, true);
         process.destroyForcibly();
       }
+    }
+
+    private Process start(ProcessBuilder builder) throws HookFailure {
+      try {
+        return PrivateCopies.start(builder);
+      } catch (IOException e) {
+        String message = String.valueOf(e.getMessage());
+        throw HookFailure.executionError("cannot start: " + message + " (is the first line a valid #! "
+            + "interpreter?" + (message.contains("error=13") ? "; " + noexec() : "") + ")", path, 1);
+      }
+    }
+
+    /** Why a copy may not execute although the hook is fine: a hardened temp directory. */
+    private String noexec() {
+      return "it runs from a private copy in " + hook.copy().path().getParent().getParent() + ": if "
+          + "java.io.tmpdir is mounted noexec, point -Djava.io.tmpdir at a directory that allows execution";
     }
 
     /** Waits briefly for a stream to end; if a left-behind process holds it open, stops that process. */
@@ -299,20 +318,9 @@ public final class ProcessExecutor implements HookExecutor {
     return "'" + text + (bytes.length > 200 ? "...'" : "'");
   }
 
-  private static void deleteQuietly(Path directory) {
-    if (directory == null) {
-      return;
-    }
-    try (var files = Files.walk(directory)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> {
-        try {
-          Files.deleteIfExists(file);
-        } catch (IOException e) {
-          LOG.debug("cannot delete {}", file, e);
-        }
-      });
-    } catch (IOException e) {
-      LOG.debug("cannot delete {}", directory, e);
-    }
+  /** Deletes the private copies; hooks loaded before cannot run after this. */
+  @Override
+  public void close() {
+    copies.close();
   }
 }

@@ -4,7 +4,9 @@ import dev.hookpoint.runtime.discovery.HookFile;
 import dev.hookpoint.runtime.executor.HookFailure;
 
 /**
- * A check every hook file passes before its executor loads it, whatever its kind: permissions, checksums.
+ * A check every hook file passes, once it has been read and before its executor loads it, whatever its kind: the
+ * checksum lock, or a host's own. (What the file is and who could change it are checked before it is read; see
+ * {@link TrustedReader}.)
  */
 @FunctionalInterface
 public interface FileCheck {

@@ -3,11 +3,18 @@ package dev.hookpoint.runtime.registry;
 import dev.hookpoint.runtime.discovery.HookFile;
 import dev.hookpoint.runtime.executor.HookFailure;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -20,10 +27,16 @@ public final class HookLock implements FileCheck {
   /** The lock's file name, in the hooks directory. */
   public static final String FILE_NAME = "hooks.lock";
 
-  private final Path lockFile;
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_WRITES =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"));
 
-  public HookLock(Path hooksDirectory) {
+  private final Path lockFile;
+  private final TrustedReader reader;
+
+  /** @param reader reads the lock as it reads hooks: a lock others can change vouches for nothing */
+  public HookLock(Path hooksDirectory, TrustedReader reader) {
     this.lockFile = hooksDirectory.resolve(FILE_NAME);
+    this.reader = reader;
   }
 
   @Override
@@ -40,7 +53,10 @@ public final class HookLock implements FileCheck {
     }
   }
 
-  /** Writes the lock for these hooks, sorted by id. */
+  /**
+   * Writes the lock for these hooks, sorted by id: whole or not at all (a new file moved over the old one), and
+   * writable only by its owner whatever the umask, so that strict permissions accept it.
+   */
   public void write(List<RegisteredHook> hooks) throws IOException {
     Map<String, String> lines = new TreeMap<>();
     for (RegisteredHook hook : hooks) {
@@ -50,27 +66,36 @@ public final class HookLock implements FileCheck {
     }
     StringBuilder text = new StringBuilder("# SHA-256 of each reviewed hook; written by 'hooks check --lock'\n");
     lines.forEach((id, sha256) -> text.append(sha256).append("  ").append(id).append('\n'));
-    Files.writeString(lockFile, text.toString());
+    Path next = Files.createTempFile(lockFile.getParent(), "." + FILE_NAME + "-", ".tmp", OWNER_WRITES);
+    try {
+      Files.writeString(next, text.toString());
+      Files.move(next, lockFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(next);
+    }
   }
 
   private Map<String, String> read() throws HookFailure {
     Map<String, String> locked = new LinkedHashMap<>();
-    if (!Files.exists(lockFile)) {
+    if (!Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS)) {
       return locked;
     }
+    byte[] content;
     try {
-      for (String line : Files.readAllLines(lockFile)) {
-        String trimmed = line.strip();
-        if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-          continue;
-        }
-        String[] parts = trimmed.split("\\s+", 2);
-        if (parts.length == 2) {
-          locked.put(parts[1], parts[0]);
-        }
+      content = reader.read(lockFile, "remove it, then run 'hooks check --lock'");
+    } catch (HookFailure failure) {
+      throw HookFailure.loadError("cannot trust " + lockFile + ", so no hook runs: " + failure.getMessage(),
+          lockFile.toString(), null);
+    }
+    for (String line : new String(content, StandardCharsets.UTF_8).split("\n")) {
+      String trimmed = line.strip();
+      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+        continue;
       }
-    } catch (IOException e) {
-      throw HookFailure.loadError("cannot read " + lockFile + ": " + e.getMessage(), lockFile.toString(), null);
+      String[] parts = trimmed.split("\\s+", 2);
+      if (parts.length == 2) {
+        locked.put(parts[1], parts[0]);
+      }
     }
     return locked;
   }

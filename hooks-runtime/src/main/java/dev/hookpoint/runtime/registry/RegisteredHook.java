@@ -14,7 +14,7 @@ import dev.hookpoint.runtime.executor.LoadedHook;
  * @param executor the executor that runs it, or {@code null} when none handles the file
  * @param loaded the loaded hook, or {@code null} after a load error
  * @param loadError why it could not be loaded, or {@code null}
- * @param sha256 the file content's hash, hex, or empty when unreadable
+ * @param sha256 the file content's hash, hex, or empty when it was refused before it was read, or unreadable
  * @param enabled whether it runs; switched by operators
  */
 public record RegisteredHook(HookFile file, HookExecutor executor, LoadedHook loaded, HookFailure loadError,

@@ -5,8 +5,6 @@ import dev.hookpoint.runtime.discovery.HookFile;
 import dev.hookpoint.runtime.executor.HookExecutor;
 import dev.hookpoint.runtime.executor.HookFailure;
 import dev.hookpoint.runtime.executor.LoadedHook;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,19 +17,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds a registry from a hooks directory: discover, check, load. A hook whose content (SHA-256) is unchanged
- * since the previous registry is not loaded again, so a reload recompiles only what changed.
+ * Builds a registry from a hooks directory: discover, read once (see {@link TrustedReader}), check, load. The
+ * executor loads the very bytes that were read, checked and hashed. A hook whose content (SHA-256) is unchanged
+ * since the previous registry is checked again but not loaded again, so a reload recompiles only what changed.
+ * Whatever goes wrong with one file is that hook's {@code load_error}, never the whole load's.
  */
 public final class RegistryLoader {
 
   private static final Logger LOG = LoggerFactory.getLogger(RegistryLoader.class);
 
+  private static final String ONLY_REGULAR = "only regular files can be hooks";
+
   private final HookDiscovery discovery;
+  private final TrustedReader reader;
   private final List<HookExecutor> executors;
   private final List<FileCheck> checks;
 
-  public RegistryLoader(HookDiscovery discovery, List<HookExecutor> executors, List<FileCheck> checks) {
+  public RegistryLoader(HookDiscovery discovery, TrustedReader reader, List<HookExecutor> executors,
+      List<FileCheck> checks) {
     this.discovery = discovery;
+    this.reader = reader;
     this.executors = List.copyOf(executors);
     this.checks = List.copyOf(checks);
   }
@@ -58,27 +63,28 @@ public final class RegistryLoader {
 
   private RegisteredHook register(HookFile file, HookRegistry previous, boolean enabled) {
     HookExecutor executor = executors.stream().filter(e -> e.handles(file.path())).findFirst().orElse(null);
-    String sha256;
+    byte[] content;
     try {
-      sha256 = sha256(file.path());
-    } catch (IOException e) {
-      return failed(file, executor, "", enabled,
-          HookFailure.loadError("cannot read " + file.path() + ": " + e.getMessage(), file.path().toString(), null));
+      content = reader.read(file.path(), ONLY_REGULAR);
+    } catch (HookFailure failure) {
+      return failed(file, executor, "", enabled, failure);
     }
-    RegisteredHook unchanged = previous.find(file.id()).orElse(null);
-    if (unchanged != null && unchanged.loaded() != null && unchanged.sha256().equals(sha256)
-        && unchanged.executor() == executor && unchanged.file().path().equals(file.path())) {
-      return new RegisteredHook(file, executor, unchanged.loaded(), null, sha256, enabled);
-    }
+    String sha256 = sha256(content);
     if (executor == null) {
       return failed(file, null, sha256, enabled, HookFailure.loadError("no executor runs " + file.fileName()
           + ": hooks are .lua scripts or executable files", file.path().toString(), null));
     }
     try {
+      // Checked again even when unchanged: the lock, or the user's own checks, may say otherwise since.
       for (FileCheck check : checks) {
         check.check(file, sha256);
       }
-      LoadedHook loaded = executor.load(file);
+      RegisteredHook unchanged = previous.find(file.id()).orElse(null);
+      if (unchanged != null && unchanged.loaded() != null && unchanged.sha256().equals(sha256)
+          && unchanged.executor() == executor && unchanged.file().path().equals(file.path())) {
+        return new RegisteredHook(file, executor, unchanged.loaded(), null, sha256, enabled);
+      }
+      LoadedHook loaded = executor.load(file, content);
       return new RegisteredHook(file, executor, loaded, null, sha256, enabled);
     } catch (HookFailure failure) {
       return failed(file, executor, sha256, enabled, failure);
@@ -94,11 +100,10 @@ public final class RegistryLoader {
     return new RegisteredHook(file, executor, null, failure, sha256, enabled);
   }
 
-  /** The hex SHA-256 of a file's content. */
-  public static String sha256(Path file) throws IOException {
+  private static String sha256(byte[] content) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(Files.readAllBytes(file)));
+      return HexFormat.of().formatHex(digest.digest(content));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }

@@ -78,6 +78,25 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void symlinksAreAllowedAndHookFilesAreCappedAtEightMebibytesByDefault() {
+    HookpointConfig.Hooks hooks = HookpointConfig.defaults().hooks();
+    assertTrue(hooks.allowSymlinks());
+    assertEquals(8L * 1024 * 1024, hooks.maxFileBytes());
+    HookpointConfig.Hooks set = ConfigLoader.parse("hooks:\n  allow_symlinks: false\n  max_file_bytes: 1024\n",
+        "config.yaml", Map.of()).hooks();
+    assertEquals(false, set.allowSymlinks());
+    assertEquals(1024, set.maxFileBytes());
+  }
+
+  @Test
+  void maxFileBytesMustBePositiveAndFitInOneArray() {
+    assertEquals("config.yaml:2: 'hooks.max_file_bytes' = 0 must be greater than 0",
+        failure("hooks:\n  max_file_bytes: 0\n").getMessage());
+    assertEquals("config.yaml:2: 'hooks.max_file_bytes' = 4294967296 must not exceed 1073741824 (1 GiB): hooks "
+        + "are read into memory whole", failure("hooks:\n  max_file_bytes: 4294967296\n").getMessage());
+  }
+
+  @Test
   void everyProblemIsInTheOneMessage() {
     ConfigException error = failure("hooks:\n  max_timeout_ms: 0\n  lua:\n    max_instructions: 0\n");
     assertEquals(2, error.getMessage().lines().filter(line -> line.contains("must be greater than 0")).count(),

@@ -44,7 +44,8 @@ final class LuaHarness {
 
   LoadedHook load(String source) throws HookFailure {
     Path file = write(source);
-    return executor.load(new HookFile(file, "after_media_added", file.getFileName().toString()));
+    return executor.load(new HookFile(file, "after_media_added", file.getFileName().toString()),
+        TestRuntime.read(file));
   }
 
   Outcome run(String source) {

@@ -58,7 +58,8 @@ final class ProcessHarness {
   }
 
   LoadedHook load(Path file) throws HookFailure {
-    return executor.load(new HookFile(file, "on_download_completed", file.getFileName().toString()));
+    return executor.load(new HookFile(file, "on_download_completed", file.getFileName().toString()),
+        TestRuntime.read(file));
   }
 
   Outcome run(String source) {
@@ -66,11 +67,18 @@ final class ProcessHarness {
   }
 
   Outcome run(String source, Map<String, Object> payload, long timeoutMs) {
+    try {
+      return run(load(script(source)), payload, timeoutMs);
+    } catch (HookFailure failure) {
+      return new Outcome(null, failure, List.of(), 0, "not-run");
+    }
+  }
+
+  Outcome run(LoadedHook hook, Map<String, Object> payload, long timeoutMs) {
     HookLog log = new HookLog("on_download_completed/test.sh", 100, 1000);
     String runId = "test-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet();
     long start = System.nanoTime();
     try {
-      LoadedHook hook = load(script(source));
       Invocation invocation = new Invocation(runId, "on_download_completed", payload, timeoutMs,
           start + TimeUnit.MILLISECONDS.toNanos(timeoutMs), false, log,
           Map.of("download.title", "HOOK_DOWNLOAD_TITLE", "download.size", "HOOK_DOWNLOAD_SIZE",

@@ -129,6 +129,51 @@ class ProcessRuntimeTest {
     assertTrue(hook("before_media_added/02_b.lua").loadError().getMessage().contains("changed since it was locked"));
   }
 
+  private String titleAfterBeforeMediaAdded() {
+    HookPointHandle<MediaEvent, MediaEvent.Changes> handle = runtime.dispatcher().handle(TestRuntime.BEFORE);
+    return handle.runSync(MediaEvent.of("before_media_added", handle.context(), "Heat")).media().title();
+  }
+
+  private static String suffixer(String suffix) {
+    return "#!/bin/sh\necho \"{\\\"changes\\\": {\\\"media\\\": {\\\"title\\\": \\\"$HOOK_MEDIA_TITLE " + suffix
+        + "\\\"}}}\"\n";
+  }
+
+  @Test
+  void aLockedLinkedHookNeverRunsNewContentOfItsTarget() throws Exception {
+    Path target = root.resolve("outside/suffix.sh");
+    Files.createDirectories(target.getParent());
+    Files.writeString(target, suffixer("(reviewed)"));
+    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path link = root.resolve("hooks/before_media_added/01_suffix.sh");
+    Files.createDirectories(link.getParent());
+    Files.createSymbolicLink(link, target);
+    start("require_lock: true");
+    StringWriter out = new StringWriter();
+    var command = HooksCommand.commandLine(() -> runtime);
+    command.setOut(new PrintWriter(out));
+    assertEquals(0, command.execute("check", "--lock"), out.toString());
+    runtime.reload();
+    assertEquals("Heat (reviewed)", titleAfterBeforeMediaAdded());
+    Files.writeString(target, suffixer("(tampered)"));
+    assertEquals("Heat (reviewed)", titleAfterBeforeMediaAdded(), "runs what was hashed, not what the link says now");
+    runtime.reload();
+    assertTrue(hook("before_media_added/01_suffix.sh").loadError().getMessage()
+        .contains("changed since it was locked"));
+    assertEquals("Heat", titleAfterBeforeMediaAdded());
+  }
+
+  @Test
+  void anEditedProcessHookRunsOnlyOnceAReloadHasCheckedIt() throws Exception {
+    Path file = executable("before_media_added/01_suffix.sh", suffixer("(v1)"));
+    start("");
+    assertEquals("Heat (v1)", titleAfterBeforeMediaAdded());
+    Files.writeString(file, suffixer("(v2)"));
+    assertEquals("Heat (v1)", titleAfterBeforeMediaAdded(), "the edit has not been loaded yet");
+    runtime.reload();
+    assertEquals("Heat (v2)", titleAfterBeforeMediaAdded());
+  }
+
   @Test
   void concurrentHookProcessesAreCapped() throws Exception {
     executable("on_media_added/01_slow.sh", "#!/bin/sh\nsleep 0.3\necho '{}'\n");

@@ -9,7 +9,7 @@ import dev.hookpoint.runtime.executor.HookMetadata;
 import dev.hookpoint.runtime.executor.Invocation;
 import dev.hookpoint.runtime.executor.LoadedHook;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small real executor for the runtime's tests: runs {@code .hook} files, each a header comment for metadata then
- * one JSON "script" of instructions, read once at load time:
+ * one JSON "script" of instructions, parsed once at load time:
  *
  * <pre>
  * # name: Appender
@@ -61,9 +61,9 @@ public final class ScriptExecutor implements HookExecutor {
   }
 
   @Override
-  public LoadedHook load(HookFile file) throws HookFailure {
+  public LoadedHook load(HookFile file, byte[] content) throws HookFailure {
     try {
-      List<String> lines = Files.readAllLines(file.path());
+      List<String> lines = new String(content, StandardCharsets.UTF_8).lines().toList();
       if (!lines.isEmpty() && lines.get(0).contains("SYNTAX ERROR")) {
         throw HookFailure.loadError("syntax error near 'SYNTAX'", file.path().toString(), 1);
       }

@@ -46,6 +46,15 @@ public final class TestRuntime {
     return writeFile(root.resolve("hooks").resolve(relative), content);
   }
 
+  /** A file's bytes, as the runtime hands them to an executor. */
+  public static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Writes a file, creating its directories. */
   public static Path writeFile(Path file, String content) {
     try {
