@@ -3,7 +3,6 @@ package dev.hookpoint.runtime.lua;
 import dev.hookpoint.runtime.config.HookpointConfig;
 import dev.hookpoint.runtime.executor.RateLimit;
 import java.io.IOException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -142,30 +141,16 @@ final class HttpHelper {
     }
     try {
       for (InetAddress address : InetAddress.getAllByName(host)) {
-        if (isInternal(address)) {
+        java.util.Optional<String> internal = InternalAddresses.reason(address);
+        if (internal.isPresent()) {
           throw new LuaError(call + ": " + host + " is an internal address (" + address.getHostAddress()
-              + "); add it to hooks.lua.http.allow_hosts to allow it");
+              + "); add it to hooks.lua.http.allow_hosts to allow it (" + internal.get() + ")");
         }
       }
     } catch (UnknownHostException e) {
       throw new LuaError(call + ": unknown host " + host);
     }
     return uri;
-  }
-
-  /** Loopback, private, link-local, unspecified, multicast, carrier-grade NAT and IPv6 unique-local ranges. */
-  static boolean isInternal(InetAddress address) {
-    if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-        || address.isAnyLocalAddress() || address.isMulticastAddress()) {
-      return true;
-    }
-    byte[] bytes = address.getAddress();
-    if (address instanceof Inet6Address) {
-      return (bytes[0] & 0xfe) == 0xfc;
-    }
-    int first = bytes[0] & 0xff;
-    int second = bytes[1] & 0xff;
-    return first == 0 || (first == 100 && second >= 64 && second < 128) || (first == 169 && second == 254);
   }
 
   private static LuaTable toLua(HttpResponse<byte[]> response) {
