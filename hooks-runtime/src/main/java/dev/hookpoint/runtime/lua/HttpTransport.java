@@ -1,0 +1,191 @@
+package dev.hookpoint.runtime.lua;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Sends the http helper's requests with Apache HttpClient, whose only way to an address is the
+ * {@link CheckedDnsResolver}. No proxies (the route planner never asks the system's), no redirects, no retries,
+ * no cookies, no authentication cache, no decompression. Each request is cut at its deadline wherever it is
+ * (connecting, the TLS handshake, the headers or a body that trickles in), and a body is read only up to its cap.
+ *
+ * <p>Connections are pooled by route: scheme, host name and port. A connection is only reused for the same name
+ * it was opened for, so it is to an address that was checked for that name; a connection from a request that was
+ * cut short is closed, never reused.
+ */
+final class HttpTransport implements AutoCloseable {
+
+  /** What a request gave. Header names are lower case; repeated headers are joined with ", ". */
+  record Response(int status, Map<String, String> headers, byte[] body) {}
+
+  /** The request did not finish before its deadline. */
+  static final class DeadlineException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    DeadlineException(Throwable cause) {
+      super("the deadline passed", cause);
+    }
+  }
+
+  /** The response body is larger than the cap. */
+  static final class TooLargeException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TooLargeException(long max) {
+      super("response larger than " + max + " bytes (hooks.lua.http.max_response_bytes)");
+    }
+  }
+
+  private static final Timeout CONNECT_TIMEOUT = Timeout.ofSeconds(10);
+
+  private final CloseableHttpClient client;
+  private final ScheduledThreadPoolExecutor deadlines;
+
+  /** @param tls the trusted certificates, or null for the JVM's defaults */
+  HttpTransport(DnsResolver resolver, SSLContext tls) {
+    this.client = HttpClients.custom()
+        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+            .setDnsResolver(resolver)
+            .setTlsSocketStrategy(tls == null ? DefaultClientTlsStrategy.createSystemDefault()
+                : new DefaultClientTlsStrategy(tls))
+            .setDefaultConnectionConfig(ConnectionConfig.custom()
+                .setConnectTimeout(CONNECT_TIMEOUT)
+                .setTimeToLive(TimeValue.ofMinutes(1))
+                .build())
+            .build())
+        .setRoutePlanner(new DefaultRoutePlanner(DefaultSchemePortResolver.INSTANCE))
+        .disableRedirectHandling()
+        .disableAutomaticRetries()
+        .disableCookieManagement()
+        .disableAuthCaching()
+        .disableContentCompression()
+        .disableConnectionState()
+        .build();
+    this.deadlines = new ScheduledThreadPoolExecutor(1, task -> {
+      Thread thread = new Thread(task, "hookpoint-lua-http-deadline");
+      thread.setDaemon(true);
+      return thread;
+    });
+    deadlines.setRemoveOnCancelPolicy(true);
+    deadlines.setKeepAliveTime(30, TimeUnit.SECONDS);
+    deadlines.allowCoreThreadTimeOut(true);
+  }
+
+  /**
+   * Sends the request and reads the whole response.
+   *
+   * @throws DeadlineException when {@code deadlineNanos} passes first
+   * @throws TooLargeException when the body passes {@code maxBytes}; no more of it is read
+   * @throws CheckedDnsResolver.InternalAddressException when the host is internal
+   */
+  Response send(HttpUriRequestBase request, long deadlineNanos, long maxBytes) throws IOException {
+    long remaining = deadlineNanos - System.nanoTime();
+    if (remaining <= 0) {
+      throw new DeadlineException(null);
+    }
+    Timeout timeout = Timeout.ofMilliseconds(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
+    request.setConfig(RequestConfig.custom()
+        .setConnectionRequestTimeout(timeout)
+        .setResponseTimeout(timeout)
+        .setRedirectsEnabled(false)
+        .setProtocolUpgradeEnabled(false)
+        .build());
+    AtomicBoolean cut = new AtomicBoolean();
+    ScheduledFuture<?> cutter = deadlines.schedule(() -> {
+      cut.set(true);
+      request.cancel();
+    }, remaining, TimeUnit.NANOSECONDS);
+    try {
+      CloseableHttpResponse response = CloseableHttpResponse.adapt(
+          client.executeOpen(null, request, HttpClientContext.create()));
+      boolean read = false;
+      try {
+        Response result = new Response(response.getCode(), headers(response.getHeaders()),
+            body(response.getEntity(), maxBytes, deadlineNanos));
+        read = true;
+        return result;
+      } finally {
+        if (read) {
+          response.close();
+        } else {
+          response.close(CloseMode.IMMEDIATE);
+        }
+      }
+    } catch (TooLargeException | DeadlineException | CheckedDnsResolver.InternalAddressException e) {
+      throw e;
+    } catch (IOException e) {
+      if (cut.get() || System.nanoTime() - deadlineNanos >= 0) {
+        throw new DeadlineException(e);
+      }
+      throw e;
+    } finally {
+      cutter.cancel(false);
+    }
+  }
+
+  private static Map<String, String> headers(Header[] headers) {
+    Map<String, String> joined = new LinkedHashMap<>();
+    for (Header header : headers) {
+      joined.merge(header.getName().toLowerCase(Locale.ROOT), header.getValue(), (a, b) -> a + ", " + b);
+    }
+    return joined;
+  }
+
+  /** Reads at most {@code max} bytes; one more is a {@link TooLargeException}. */
+  private static byte[] body(HttpEntity entity, long max, long deadlineNanos) throws IOException {
+    if (entity == null) {
+      return new byte[0];
+    }
+    if (entity.getContentLength() > max) {
+      throw new TooLargeException(max);
+    }
+    ByteArrayOutputStream collected = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    // Not closed on failure: closing the stream would read the rest of the body; the caller drops the connection.
+    InputStream in = entity.getContent();
+    for (int read; (read = in.read(buffer, 0, (int) Math.min(buffer.length, max - collected.size() + 1))) >= 0; ) {
+      if (collected.size() + (long) read > max) {
+        throw new TooLargeException(max);
+      }
+      collected.write(buffer, 0, read);
+      if (System.nanoTime() - deadlineNanos >= 0) {
+        throw new DeadlineException(null);
+      }
+    }
+    in.close();
+    return collected.toByteArray();
+  }
+
+  /** Closes every connection at once, including those of requests still running. */
+  @Override
+  public void close() {
+    client.close(CloseMode.IMMEDIATE);
+    deadlines.shutdownNow();
+  }
+}
