@@ -3,6 +3,8 @@ package dev.hookpoint.runtime.lua;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Proxy;
+import java.net.Socket;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,13 +21,18 @@ import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+import org.apache.hc.core5.pool.PoolReusePolicy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -69,16 +76,16 @@ final class HttpTransport implements AutoCloseable {
 
   /** @param tls the trusted certificates, or null for the JVM's defaults */
   HttpTransport(DnsResolver resolver, SSLContext tls) {
+    PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager(
+        new DefaultHttpClientConnectionOperator(proxy -> new Socket(Proxy.NO_PROXY),
+            DefaultSchemePortResolver.INSTANCE, resolver, RegistryBuilder.<TlsSocketStrategy>create()
+                .register("https", tls == null ? DefaultClientTlsStrategy.createSystemDefault()
+                    : new DefaultClientTlsStrategy(tls))
+                .build()),
+        PoolConcurrencyPolicy.STRICT, PoolReusePolicy.LIFO, TimeValue.ofMinutes(1), null);
+    connections.setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(CONNECT_TIMEOUT).build());
     this.client = HttpClients.custom()
-        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-            .setDnsResolver(resolver)
-            .setTlsSocketStrategy(tls == null ? DefaultClientTlsStrategy.createSystemDefault()
-                : new DefaultClientTlsStrategy(tls))
-            .setDefaultConnectionConfig(ConnectionConfig.custom()
-                .setConnectTimeout(CONNECT_TIMEOUT)
-                .setTimeToLive(TimeValue.ofMinutes(1))
-                .build())
-            .build())
+        .setConnectionManager(connections)
         .setRoutePlanner(new DefaultRoutePlanner(DefaultSchemePortResolver.INSTANCE))
         .disableRedirectHandling()
         .disableAutomaticRetries()
