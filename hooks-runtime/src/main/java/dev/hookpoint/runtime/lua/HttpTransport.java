@@ -37,14 +37,16 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Sends the http helper's requests with Apache HttpClient, whose only way to an address is the
- * {@link CheckedDnsResolver}. No proxies (the route planner never asks the system's), no redirects, no retries,
- * no cookies, no authentication cache, no decompression. Each request is cut at its deadline wherever it is
- * (connecting, the TLS handshake, the headers or a body that trickles in), and a body is read only up to its cap.
+ * Sends the http helper's requests with Apache HttpClient 5, whose only way from a name to an address is the
+ * {@link CheckedDnsResolver}; TLS SNI, certificate checks and the Host header use the name. No proxies (neither
+ * the route planner nor the sockets ask the JVM's proxy selector), no redirects, no retries, no cookies, no
+ * authentication cache, no decompression. Each request is cut at its deadline wherever it is (waiting for a
+ * pooled connection, connecting, the TLS handshake, the headers, a body that trickles in), and a body is read
+ * only up to its cap.
  *
- * <p>Connections are pooled by route: scheme, host name and port. A connection is only reused for the same name
- * it was opened for, so it is to an address that was checked for that name; a connection from a request that was
- * cut short is closed, never reused.
+ * <p>Connections are pooled by route: scheme, host name and port, for at most a minute. A connection is only
+ * reused for the name it was opened for, so it goes to an address that was checked for that name; a connection
+ * to a host in {@code allow_hosts} is never handed to another host. A request cut short closes its connection.
  */
 final class HttpTransport implements AutoCloseable {
 
@@ -76,16 +78,8 @@ final class HttpTransport implements AutoCloseable {
 
   /** @param tls the trusted certificates, or null for the JVM's defaults */
   HttpTransport(DnsResolver resolver, SSLContext tls) {
-    PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager(
-        new DefaultHttpClientConnectionOperator(proxy -> new Socket(Proxy.NO_PROXY),
-            DefaultSchemePortResolver.INSTANCE, resolver, RegistryBuilder.<TlsSocketStrategy>create()
-                .register("https", tls == null ? DefaultClientTlsStrategy.createSystemDefault()
-                    : new DefaultClientTlsStrategy(tls))
-                .build()),
-        PoolConcurrencyPolicy.STRICT, PoolReusePolicy.LIFO, TimeValue.ofMinutes(1), null);
-    connections.setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(CONNECT_TIMEOUT).build());
     this.client = HttpClients.custom()
-        .setConnectionManager(connections)
+        .setConnectionManager(connections(resolver, tls))
         .setRoutePlanner(new DefaultRoutePlanner(DefaultSchemePortResolver.INSTANCE))
         .disableRedirectHandling()
         .disableAutomaticRetries()
@@ -102,6 +96,27 @@ final class HttpTransport implements AutoCloseable {
     deadlines.setRemoveOnCancelPolicy(true);
     deadlines.setKeepAliveTime(30, TimeUnit.SECONDS);
     deadlines.allowCoreThreadTimeOut(true);
+  }
+
+  /**
+   * The pool, keyed by route (scheme, host name, port). Its connection operator asks {@code resolver} for the
+   * addresses and connects to those; its sockets are made with {@link Proxy#NO_PROXY}, because a plain
+   * {@code new Socket()} asks the JVM's proxy selector for a SOCKS proxy ({@code -DsocksProxyHost}). The builder
+   * has no setter for the socket factory, hence the operator's own constructor (marked internal in httpclient5,
+   * whose version the parent pom pins).
+   */
+  private static PoolingHttpClientConnectionManager connections(DnsResolver resolver, SSLContext tls) {
+    TlsSocketStrategy tlsStrategy = tls == null ? DefaultClientTlsStrategy.createSystemDefault()
+        : new DefaultClientTlsStrategy(tls);
+    PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager(
+        new DefaultHttpClientConnectionOperator(proxy -> new Socket(Proxy.NO_PROXY), DefaultSchemePortResolver.INSTANCE,
+            resolver, RegistryBuilder.<TlsSocketStrategy>create().register("https", tlsStrategy).build()),
+        PoolConcurrencyPolicy.STRICT, PoolReusePolicy.LIFO, TimeValue.ofMinutes(1), null);
+    connections.setDefaultConnectionConfig(ConnectionConfig.custom()
+        .setConnectTimeout(CONNECT_TIMEOUT)
+        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+        .build());
+    return connections;
   }
 
   /**

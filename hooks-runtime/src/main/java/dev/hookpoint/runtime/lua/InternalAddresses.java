@@ -45,7 +45,7 @@ final class InternalAddresses {
     }
   }
 
-  /** Where an IPv6 address carries an IPv4 one: the block, the offset of the four bytes, and whether they are inverted. */
+  /** Where an IPv6 form carries an IPv4 address: its block, the offset of the four bytes, whether they are inverted. */
   private record Embedding(Range range, int offset, boolean inverted) {
     byte[] ipv4(byte[] address) {
       byte[] ipv4 = new byte[4];

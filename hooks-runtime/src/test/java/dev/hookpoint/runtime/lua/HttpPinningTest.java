@@ -129,6 +129,23 @@ class HttpPinningTest {
     assertEquals(server.seen.get(0).remotePort(), server.seen.get(1).remotePort());
   }
 
+  /**
+   * Loopback spelled as an IPv4-mapped IPv6 literal, or as one 32-bit number, through the
+   * system resolver (which parses literals without a lookup). Each would reach 127.0.0.1 if let through.
+   */
+  @Test
+  void loopbackSpelledOtherwiseInTheUrlIsRefused() throws IOException {
+    Server internal = opened(new Server("127.0.0.1"));
+    HttpHelper http = opened(new HttpHelper(settings(), HostResolver.SYSTEM, InternalAddresses::reason, null));
+    for (String host : List.of("[::ffff:127.0.0.1]", "[::ffff:7f00:1]", "[0:0:0:0:0:ffff:127.0.0.1]",
+        "2130706433")) {
+      String message = refusal(http, "http://" + host + ":" + internal.port() + "/");
+      assertTrue(message.contains(host + " is an internal address (127.0.0.1)")
+          && message.contains("loopback 127.0.0.0/8"), message);
+    }
+    assertEquals(List.of(), internal.seen);
+  }
+
   @Test
   void anUnknownNameIsAClearError() {
     assertEquals("http.get: unknown host nowhere.test", refusal(helper(), "http://nowhere.test/"));
