@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -139,10 +140,15 @@ final class HttpTransport implements AutoCloseable {
         .setProtocolUpgradeEnabled(false)
         .build());
     AtomicBoolean cut = new AtomicBoolean();
-    ScheduledFuture<?> cutter = deadlines.schedule(() -> {
-      cut.set(true);
-      request.cancel();
-    }, remaining, TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> cutter;
+    try {
+      cutter = deadlines.schedule(() -> {
+        cut.set(true);
+        request.cancel();
+      }, remaining, TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      throw new IOException("the client is closed", e);
+    }
     try {
       CloseableHttpResponse response = CloseableHttpResponse.adapt(
           client.executeOpen(null, request, HttpClientContext.create()));
@@ -154,7 +160,7 @@ final class HttpTransport implements AutoCloseable {
         return result;
       } finally {
         if (read) {
-          response.close();
+          closeQuietly(response);
         } else {
           response.close(CloseMode.IMMEDIATE);
         }
@@ -168,6 +174,15 @@ final class HttpTransport implements AutoCloseable {
       throw e;
     } finally {
       cutter.cancel(false);
+    }
+  }
+
+  /** After the whole body was read; a failure here only means the connection is not reused. */
+  private static void closeQuietly(CloseableHttpResponse response) {
+    try {
+      response.close();
+    } catch (IOException e) {
+      response.close(CloseMode.IMMEDIATE);
     }
   }
 

@@ -11,6 +11,7 @@ import dev.hookpoint.runtime.lua.HttpTesting.NameTable;
 import dev.hookpoint.runtime.lua.HttpTesting.Server;
 import java.io.IOException;
 import java.net.BindException;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ import org.luaj.vm2.LuaTable;
 class HttpPinningTest {
 
   private final NameTable names = new NameTable();
-  private final List<AutoCloseable> open = new java.util.ArrayList<>();
+  private final List<AutoCloseable> open = new ArrayList<>();
 
   @AfterEach
   void close() throws Exception {

@@ -12,6 +12,7 @@ import com.sun.net.httpserver.HttpsServer;
 import dev.hookpoint.runtime.lua.HttpTesting.NameTable;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -75,7 +76,7 @@ class HttpTlsTest {
       for (SNIServerName name : ((ExtendedSSLSession) ((HttpsExchange) exchange).getSSLSession())
           .getRequestedServerNames()) {
         if (name.getType() == StandardConstants.SNI_HOST_NAME) {
-          serverNames.add(new String(name.getEncoded(), java.nio.charset.StandardCharsets.US_ASCII));
+          serverNames.add(new String(name.getEncoded(), StandardCharsets.US_ASCII));
         }
       }
       hostHeaders.add(exchange.getRequestHeaders().getFirst("Host"));
