@@ -3,27 +3,19 @@ package dev.hookpoint.runtime.lua;
 import dev.hookpoint.runtime.config.HookpointConfig;
 import dev.hookpoint.runtime.executor.RateLimit;
 import java.io.IOException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
@@ -33,24 +25,34 @@ import org.luaj.vm2.lib.VarArgFunction;
 
 /**
  * {@code http.get(url [, opts])} and {@code http.post(url, {body=, headers=})} for Lua hooks, returning
- * {@code {status=, body=, headers=}}. Only http and https; no redirects followed; loopback, private, link-local
- * and other internal addresses refused unless their host is in {@code hooks.lua.http.allow_hosts}; a per-hook rate
- * limit; a response size cap; and the whole request bounded by the hook's deadline.
+ * {@code {status=, body=, headers=}}. Only http and https; no redirects followed; hosts with any address that is
+ * not public unicast ({@link InternalAddresses}) refused unless they are in {@code hooks.lua.http.allow_hosts},
+ * and the client connects to exactly the addresses that were checked ({@link CheckedDnsResolver}); a per-hook
+ * rate limit; a response size cap; and the whole request bounded by the hook's deadline ({@link HttpTransport}).
  */
-final class HttpHelper {
+final class HttpHelper implements AutoCloseable {
 
   private final HookpointConfig.Http settings;
-  private final Set<String> allowHosts;
-  private final HttpClient client;
+  private final CheckedDnsResolver resolver;
+  private final SSLContext tls;
   private final ConcurrentHashMap<String, RateLimit> budgets = new ConcurrentHashMap<>();
+  private HttpTransport transport;
+  private boolean closed;
 
   HttpHelper(HookpointConfig.Http settings) {
+    this(settings, HostResolver.SYSTEM, InternalAddresses::reason, null);
+  }
+
+  /**
+   * For tests: names looked up by {@code resolver}, addresses judged by {@code internal}, and certificates
+   * trusted by {@code tls} (null for the JVM's defaults).
+   */
+  HttpHelper(HookpointConfig.Http settings, HostResolver resolver, Function<InetAddress, Optional<String>> internal,
+      SSLContext tls) {
     this.settings = settings;
-    this.allowHosts = settings.allowHosts().stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-    this.client = HttpClient.newBuilder()
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(10))
-        .build();
+    Set<String> allowHosts = settings.allowHosts().stream().map(CheckedDnsResolver::bare).collect(Collectors.toSet());
+    this.resolver = new CheckedDnsResolver(resolver, allowHosts, internal);
+    this.tls = tls;
   }
 
   /** The per-hook request budget: {@code requests_per_minute}. */
@@ -75,6 +77,27 @@ final class HttpHelper {
         .seal();
   }
 
+  /** Closes the client and its connections; requests still running fail. */
+  @Override
+  public synchronized void close() {
+    closed = true;
+    if (transport != null) {
+      transport.close();
+      transport = null;
+    }
+  }
+
+  /** The client, made on the first request: most executors never send one. */
+  private synchronized HttpTransport transport(String call) {
+    if (closed) {
+      throw new LuaError(call + ": the Lua executor is closed");
+    }
+    if (transport == null) {
+      transport = new HttpTransport(resolver, tls);
+    }
+    return transport;
+  }
+
   private LuaValue request(String method, String url, LuaTable options) {
     String call = "http." + method.toLowerCase(Locale.ROOT);
     if (!settings.enabled()) {
@@ -86,43 +109,43 @@ final class HttpHelper {
           + " requests per minute reached (hooks.lua.http.requests_per_minute)");
     }
     URI uri = checkedUri(call, url);
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+    HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
     LuaValue headers = options.get("headers");
     if (headers.istable()) {
       LuaTable table = headers.checktable();
       for (Varargs next = table.next(LuaValue.NIL); !next.arg1().isnil(); next = table.next(next.arg1())) {
-        try {
-          request.header(next.arg1().checkjstring(), next.arg(2).checkjstring());
-        } catch (IllegalArgumentException e) {
-          throw new LuaError(call + ": header '" + next.arg1().tojstring() + "' is not allowed: " + e.getMessage());
-        }
+        String name = next.arg1().checkjstring();
+        String value = next.arg(2).checkjstring();
+        RequestHeaders.refusal(name, value).ifPresent(why -> {
+          throw new LuaError(call + ": header '" + name + "' is not allowed: " + why);
+        });
+        request.addHeader(name, value);
       }
     }
     LuaValue body = options.get("body");
-    request.method(method, body.isnil() ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofByteArray(LuaValues.bytes(body.checkstring())));
+    if (!body.isnil()) {
+      request.setEntity(new ByteArrayEntity(LuaValues.bytes(body.checkstring()), null));
+    }
     long remaining = run.limiter.remainingNanos();
     if (remaining <= 0) {
       throw LuaRun.limit("time", "stopped at its time limit");
     }
-    request.timeout(Duration.ofNanos(remaining));
-    CompletableFuture<HttpResponse<byte[]>> response =
-        client.sendAsync(request.build(), info -> new CappedBody(settings.maxResponseBytes()));
+    long deadline = System.nanoTime() + remaining;
+    String host = uri.getHost();
     try {
-      return toLua(response.get(remaining, TimeUnit.NANOSECONDS));
-    } catch (TimeoutException e) {
-      response.cancel(true);
-      throw LuaRun.limit("time", "stopped at its time limit while waiting for " + uri.getHost());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LuaError(call + ": interrupted");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() instanceof IOException io && io.getCause() != null ? io.getCause() : e.getCause();
-      throw new LuaError(call + ": " + uri.getHost() + ": " + cause.getMessage());
+      return toLua(transport(call).send(request, deadline, settings.maxResponseBytes()));
+    } catch (HttpTransport.DeadlineException e) {
+      throw LuaRun.limit("time", "stopped at its time limit while waiting for " + host);
+    } catch (CheckedDnsResolver.InternalAddressException e) {
+      throw new LuaError(call + ": " + e.getMessage());
+    } catch (UnknownHostException e) {
+      throw new LuaError(call + ": unknown host " + host);
+    } catch (IOException e) {
+      throw new LuaError(call + ": " + host + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
     }
   }
 
-  private URI checkedUri(String call, String url) {
+  private static URI checkedUri(String call, String url) {
     URI uri;
     try {
       uri = new URI(url);
@@ -133,97 +156,19 @@ final class HttpHelper {
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new LuaError(call + ": only http and https URLs are allowed, got '" + url + "'");
     }
-    String host = uri.getHost();
-    if (host == null || host.isEmpty()) {
+    if (uri.getHost() == null || uri.getHost().isEmpty()) {
       throw new LuaError(call + ": the URL has no host: " + url);
-    }
-    if (allowHosts.contains(host.toLowerCase(Locale.ROOT))) {
-      return uri;
-    }
-    try {
-      for (InetAddress address : InetAddress.getAllByName(host)) {
-        if (isInternal(address)) {
-          throw new LuaError(call + ": " + host + " is an internal address (" + address.getHostAddress()
-              + "); add it to hooks.lua.http.allow_hosts to allow it");
-        }
-      }
-    } catch (UnknownHostException e) {
-      throw new LuaError(call + ": unknown host " + host);
     }
     return uri;
   }
 
-  /** Loopback, private, link-local, unspecified, multicast, carrier-grade NAT and IPv6 unique-local ranges. */
-  static boolean isInternal(InetAddress address) {
-    if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-        || address.isAnyLocalAddress() || address.isMulticastAddress()) {
-      return true;
-    }
-    byte[] bytes = address.getAddress();
-    if (address instanceof Inet6Address) {
-      return (bytes[0] & 0xfe) == 0xfc;
-    }
-    int first = bytes[0] & 0xff;
-    int second = bytes[1] & 0xff;
-    return first == 0 || (first == 100 && second >= 64 && second < 128) || (first == 169 && second == 254);
-  }
-
-  private static LuaTable toLua(HttpResponse<byte[]> response) {
+  private static LuaTable toLua(HttpTransport.Response response) {
     LuaTable headers = new LuaTable();
-    response.headers().map().forEach((name, values) ->
-        headers.rawset(name.toLowerCase(Locale.ROOT), LuaValue.valueOf(String.join(", ", values))));
+    response.headers().forEach((name, value) -> headers.rawset(name, LuaValue.valueOf(value)));
     LuaTable result = new LuaTable();
-    result.rawset("status", LuaValue.valueOf(response.statusCode()));
+    result.rawset("status", LuaValue.valueOf(response.status()));
     result.rawset("body", LuaString.valueUsing(response.body()));
     result.rawset("headers", headers);
     return result;
-  }
-
-  /** Collects a response body, failing as soon as it passes the cap. */
-  private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
-    private final long max;
-    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private final java.io.ByteArrayOutputStream collected = new java.io.ByteArrayOutputStream();
-    private Flow.Subscription subscription;
-
-    CappedBody(long max) {
-      this.max = max;
-    }
-
-    @Override
-    public CompletionStage<byte[]> getBody() {
-      return result;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-      this.subscription = subscription;
-      subscription.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> buffers) {
-      for (ByteBuffer buffer : buffers) {
-        if (collected.size() + (long) buffer.remaining() > max) {
-          subscription.cancel();
-          result.completeExceptionally(new IOException("response larger than " + max
-              + " bytes (hooks.lua.http.max_response_bytes)"));
-          return;
-        }
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        collected.write(bytes, 0, bytes.length);
-      }
-    }
-
-    @Override
-    public void onError(Throwable throwable) {
-      result.completeExceptionally(throwable);
-    }
-
-    @Override
-    public void onComplete() {
-      result.complete(collected.toByteArray());
-    }
   }
 }

@@ -175,6 +175,12 @@ public final class LuaExecutor implements HookExecutor {
     }
   }
 
+  /** Closes the http helper's client and its connections. */
+  @Override
+  public void close() {
+    http.close();
+  }
+
   /**
    * The event as Lua sees it: the payload, plus its fields again under {@code event.data}, built on first use
    * (most hooks read the fields at the top level).
