@@ -167,7 +167,9 @@ final class HttpTransport implements AutoCloseable {
       }
     } catch (TooLargeException | DeadlineException | CheckedDnsResolver.InternalAddressException e) {
       throw e;
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) {
+      // A cut at the deadline aborts the exchange wherever it is; the client may then report it as either
+      // (IllegalStateException: "Endpoint not acquired / already released" when it lands while the response closes).
       if (cut.get() || System.nanoTime() - deadlineNanos >= 0) {
         throw new DeadlineException(e);
       }
