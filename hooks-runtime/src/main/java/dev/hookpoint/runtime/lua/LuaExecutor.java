@@ -176,7 +176,7 @@ public final class LuaExecutor implements HookExecutor {
    * The event as Lua sees it: the payload, plus its fields again under {@code event.data}, built on first use
    * (most hooks read the fields at the top level).
    */
-  private static LuaTable event(Map<String, Object> payload) {
+  static LuaTable event(Map<String, Object> payload) {
     LuaTable event = (LuaTable) LuaValues.toLua(payload);
     event.setmetatable(EVENT_METATABLE);
     return event;
