@@ -117,9 +117,13 @@ final class LuaLimiter extends DebugLib {
     }
   }
 
-  /** Throws before a string of {@code bytes} is built if it could not fit the run's memory. */
+  /**
+   * Throws before a string of {@code bytes} is built if it could not fit what is left of the run's memory.
+   * Building one allocates more than the string (LuaJ's {@code ..} doubles its buffer as it goes), so a string
+   * that fits the whole budget but not what is left would take the run well past it in a single step.
+   */
   void checkStringSize(long bytes, String operation) {
-    if (bytes > maxStringBytes) {
+    if (bytes > maxStringBytes || (bytes > LARGE && allocatedSinceStart() + bytes > maxMemoryBytes)) {
       throw trip(new LuaLimitError("memory", operation + " would build a string of " + bytes
           + " bytes, more than the run may allocate (hooks.lua.max_memory_bytes)"));
     }

@@ -1,7 +1,6 @@
 package dev.hookpoint.runtime.lua;
 
 import dev.hookpoint.runtime.executor.HookLog;
-import java.util.function.BiConsumer;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
@@ -190,18 +189,18 @@ final class LuaSandbox {
 
   private static ReadOnlyTable log() {
     return new ReadOnlyTable("log")
-        .with("info", logAt(HookLog::info))
-        .with("warn", logAt(HookLog::warn))
-        .with("error", logAt(HookLog::error))
+        .with("info", logAt(HookLog.Level.INFO))
+        .with("warn", logAt(HookLog.Level.WARN))
+        .with("error", logAt(HookLog.Level.ERROR))
         .seal();
   }
 
-  /** A {@code log} function writing its message at one level of the run's log. */
-  private static OneArgFunction logAt(BiConsumer<HookLog, String> level) {
+  /** A {@code log} function writing its message at one level of the run's log, cut to the line length. */
+  private static OneArgFunction logAt(HookLog.Level level) {
     return new OneArgFunction() {
       @Override
       public LuaValue call(LuaValue message) {
-        level.accept(LuaRun.current().log, message.tojstring());
+        LogLine.write(level, message);
         return NIL;
       }
     };

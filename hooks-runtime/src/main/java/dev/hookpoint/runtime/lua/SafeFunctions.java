@@ -1,5 +1,6 @@
 package dev.hookpoint.runtime.lua;
 
+import dev.hookpoint.runtime.executor.HookLog;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.luaj.vm2.LuaClosure;
@@ -31,16 +32,12 @@ final class SafeFunctions {
 
   private SafeFunctions() {}
 
-  /** {@code print(...)}: the values, tab-separated, as one INFO line of the hook's log. */
+  /** {@code print(...)}: the values, tab-separated, as one INFO line of the hook's log, cut to its length. */
   static LibFunction print() {
     return new VarArgFunction() {
       @Override
       public Varargs invoke(Varargs args) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 1; i <= args.narg(); i++) {
-          line.append(i > 1 ? "\t" : "").append(args.arg(i).tojstring());
-        }
-        LuaRun.current().log.info(line.toString());
+        LogLine.write(HookLog.Level.INFO, args);
         return NONE;
       }
     };
