@@ -27,9 +27,14 @@ class LuaLibraryLoopsTest {
   @TempDir Path dir;
 
   private LuaHarness.Outcome run(String source) {
+    return run(source, TIMEOUT_MS);
+  }
+
+  private LuaHarness.Outcome run(String source, long timeoutMs) {
     LuaHarness harness = new LuaHarness(dir,
-        "max_instructions: 5000000\nmax_memory_bytes: 100000000\nmax_call_depth: 200");
-    return assertTimeoutPreemptively(BOUND, () -> harness.run(source, LuaHarness.event(), TIMEOUT_MS));
+        "max_instructions: 50000000\nmax_memory_bytes: 100000000\nmax_call_depth: 200");
+    return assertTimeoutPreemptively(BOUND.plusMillis(timeoutMs - TIMEOUT_MS),
+        () -> harness.run(source, LuaHarness.event(), timeoutMs));
   }
 
   /**
@@ -57,6 +62,26 @@ class LuaLibraryLoopsTest {
     assertTrue(outcome.millis() < BOUND.toMillis(), "stopped promptly: " + outcome.millis() + " ms");
     assertTrue(outcome.failure().getMessage().contains(because.strip()),
         "stopped by its own protection: " + outcome.failure().getMessage());
+  }
+
+  /**
+   * Not library calls, but the same Java work in one step: comparing two long strings, or looking up a key
+   * among long keys of the same hash, walks their bytes within a single instruction, a thousand of which pass
+   * between two periodic checks.
+   */
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      local t = {} for j = 1, 60 do t[half:rep(2, string.char(j))] = j end local k = half:rep(2, 'z') for i = 1, 1e9 do local v = t[k] end
+      local t = {} for j = 1, 60 do t[half:rep(2, string.char(j))] = j end local k = half:rep(2, 'z') for i = 1, 1e9 do t[k] = i end
+      local a = ('x'):rep(1e4):rep(4e3) local b = a .. '' for i = 1, 1e9 do local c = a == b end
+      local a = ('x'):rep(1e4):rep(4e3) local b = a .. '' for i = 1, 1e9 do local c = a < b end
+      """)
+  void instructionsOnLongStringsMeetTheDeadline(String script) {
+    // The keys differ at byte 2^19 only, which LuaJ's string hash does not sample. A second, so the strings are
+    // built before the deadline.
+    LuaHarness.Outcome outcome = run("local half = ('x'):rep(2^19) " + script, 1_000);
+    assertEquals("timeout", outcome.category(), () -> String.valueOf(outcome.failure()));
+    assertTrue(outcome.millis() < 1_000 + 2_000, "stopped promptly: " + outcome.millis() + " ms");
   }
 
   @Test
