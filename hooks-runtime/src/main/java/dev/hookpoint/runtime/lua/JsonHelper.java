@@ -45,6 +45,10 @@ final class JsonHelper {
     json.rawset("decode", new OneArgFunction() {
       @Override
       public LuaValue call(LuaValue text) {
+        // Measured before it is decoded to Java characters: at least one character per three bytes.
+        if (text.checkstring().length() > 3L * MAX_TEXT) {
+          throw tooLong();
+        }
         return decode(text.checkjstring());
       }
     });
@@ -58,21 +62,65 @@ final class JsonHelper {
     } catch (LuaValues.ConversionException e) {
       throw new LuaError("json.encode: " + e.getMessage());
     }
+    CappedWriter text = new CappedWriter();
     try {
-      String text = JSON.writeValueAsString(plain);
-      if (text.length() > MAX_TEXT) {
-        throw new LuaError("json.encode: the JSON would be longer than " + MAX_TEXT + " characters");
-      }
-      return text;
+      JSON.writeValue(text, plain);
+      return text.toString();
+    } catch (CappedWriter.Full e) {
+      throw new LuaError("json.encode: the JSON would be longer than " + MAX_TEXT + " characters");
     } catch (IOException e) {
       throw new LuaError("json.encode: " + e.getMessage());
     }
   }
 
+  /**
+   * Collects the JSON and stops at {@link #MAX_TEXT} characters: escaping can make the text six times the
+   * characters of its strings, so it is cut off as it is written, not measured once it is whole.
+   */
+  private static final class CappedWriter extends java.io.Writer {
+    private final StringBuilder text = new StringBuilder();
+
+    /** The text passed the cap. */
+    static final class Full extends IOException {
+      private static final long serialVersionUID = 1L;
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) throws IOException {
+      if ((long) text.length() + length > MAX_TEXT) {
+        throw new Full();
+      }
+      text.append(chars, offset, length);
+    }
+
+    @Override
+    public void write(String string, int offset, int length) throws IOException {
+      if ((long) text.length() + length > MAX_TEXT) {
+        throw new Full();
+      }
+      text.append(string, offset, offset + length);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return text.toString();
+    }
+  }
+
+  private static LuaError tooLong() {
+    return new LuaError("json.decode: the text is longer than " + MAX_TEXT + " characters");
+  }
+
   /** Decodes straight into Lua values, counting them, so a huge document is refused before it is built. */
   static LuaValue decode(String text) {
     if (text.length() > MAX_TEXT) {
-      throw new LuaError("json.decode: the text is longer than " + MAX_TEXT + " characters");
+      throw tooLong();
     }
     try (JsonParser parser = JSON.getFactory().createParser(text)) {
       int[] count = {0};

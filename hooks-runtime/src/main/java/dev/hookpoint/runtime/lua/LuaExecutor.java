@@ -4,6 +4,7 @@ import dev.hookpoint.runtime.config.HookpointConfig;
 import dev.hookpoint.runtime.discovery.HookFile;
 import dev.hookpoint.runtime.executor.HookExecutor;
 import dev.hookpoint.runtime.executor.HookFailure;
+import dev.hookpoint.runtime.executor.HookLog;
 import dev.hookpoint.runtime.executor.HookMetadata;
 import dev.hookpoint.runtime.executor.Invocation;
 import dev.hookpoint.runtime.executor.LoadedHook;
@@ -77,7 +78,7 @@ public final class LuaExecutor implements HookExecutor {
       HookFile file = new HookFile(Path.of("warm-up.lua"), "warm_up", "warm-up.lua");
       run(new LuaHook(file, HookMetadata.named("warm-up"), prototype), new Invocation("warm-up", "warm_up",
           Map.of("context", Map.of()), 10_000, System.nanoTime() + 10_000_000_000L, true,
-          new dev.hookpoint.runtime.executor.HookLog("warm-up", 10, 100), Map.of()));
+          new HookLog("warm-up", 10, 100), Map.of()));
     } catch (IOException | HookFailure e) {
       throw new IllegalStateException("the Lua sandbox does not work: " + e.getMessage(), e);
     }
@@ -162,7 +163,7 @@ public final class LuaExecutor implements HookExecutor {
       }
       throw failure(e.getMessage(), path, false);
     } catch (LuaValues.ConversionException e) {
-      throw HookFailure.dataError(e.getMessage(), path);
+      throw HookFailure.dataError(shown(e.getMessage()), path);
     } catch (StackOverflowError e) {
       throw HookFailure.executionError("stack overflow: the hook recursed too deeply", path, null);
     } catch (OutOfMemoryError e) {
@@ -185,7 +186,7 @@ public final class LuaExecutor implements HookExecutor {
    * The event as Lua sees it: the payload, plus its fields again under {@code event.data}, built on first use
    * (most hooks read the fields at the top level).
    */
-  private static LuaTable event(Map<String, Object> payload) {
+  static LuaTable event(Map<String, Object> payload) {
     LuaTable event = (LuaTable) LuaValues.toLua(payload);
     event.setmetatable(EVENT_METATABLE);
     return event;
@@ -248,7 +249,18 @@ public final class LuaExecutor implements HookExecutor {
     if (newline >= 0) {
       text = text.substring(0, newline).strip();
     }
+    text = shown(text);
     return load ? HookFailure.loadError("syntax error: " + text, path, line)
         : HookFailure.executionError(text, path, line);
+  }
+
+  /** Longest message kept from a hook's error: messages go to the run history and the host's log. */
+  private static final int MAX_MESSAGE = 1000;
+
+  /** A message from the hook, cut and with its control characters written visibly, as log lines are. */
+  private static String shown(String message) {
+    String cut = message.length() <= MAX_MESSAGE ? message
+        : message.substring(0, MAX_MESSAGE) + "... (" + (message.length() - MAX_MESSAGE) + " more characters)";
+    return HookLog.escape(cut);
   }
 }

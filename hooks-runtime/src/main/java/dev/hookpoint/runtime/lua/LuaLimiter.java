@@ -14,7 +14,8 @@ import org.luaj.vm2.lib.DebugLib;
  * The limits of one run, enforced from inside the Lua VM. LuaJ calls a closure's {@code globals.debuglib} before
  * every instruction and around every call, on whatever thread runs it (coroutines included), so this sees every
  * Lua instruction of the run. It counts instructions, checks the clock and the bytes the run's threads allocated
- * every 1024 instructions, bounds the call depth, and checks the size of every {@code ..} before it allocates.
+ * every 1024 instructions, bounds the call depth, and checks the size of every {@code ..} before it allocates;
+ * instructions that compare or look up strings over 64 KB check the clock and memory at once.
  *
  * <p>Once tripped it stays tripped: every later instruction throws again, so a hook that survives one stop
  * (in a coroutine, say) is stopped at its next instruction. It keeps none of DebugLib's call-stack bookkeeping,
@@ -89,10 +90,37 @@ final class LuaLimiter extends DebugLib {
     LuaClosure closure = frames.closure();
     if (closure != null && pc < closure.p.code.length) {
       int instruction = closure.p.code[pc];
-      if ((instruction & 0x3f) == Lua.OP_CONCAT) {
-        checkConcat(frames.stack(), instruction >>> 23, (instruction >> 14) & 0x1ff);
+      int b = instruction >>> 23;
+      int c = (instruction >> 14) & 0x1ff;
+      switch (instruction & 0x3f) {
+        case Lua.OP_CONCAT -> checkConcat(frames.stack(), b, c);
+        // Comparing two long strings walks their bytes; so does finding a long key among keys of the same
+        // length and hash (LuaJ hashes 32 bytes of a string). One such instruction can take milliseconds, and
+        // a thousand pass between two periodic checks, so each checks at once.
+        case Lua.OP_EQ, Lua.OP_LT, Lua.OP_LE -> {
+          if (isLong(closure, frames.stack(), b) && isLong(closure, frames.stack(), c)) {
+            check();
+          }
+        }
+        case Lua.OP_GETTABLE, Lua.OP_GETTABUP, Lua.OP_SELF -> {
+          if (isLong(closure, frames.stack(), c)) {
+            check();
+          }
+        }
+        case Lua.OP_SETTABLE, Lua.OP_SETTABUP -> {
+          if (isLong(closure, frames.stack(), b)) {
+            check();
+          }
+        }
+        default -> { }
       }
     }
+  }
+
+  /** Whether operand {@code rk} (a register, or a constant with the 0x100 bit) is a string of over 64 KB. */
+  private static boolean isLong(LuaClosure closure, LuaValue[] stack, int rk) {
+    LuaValue value = (rk & 0x100) != 0 ? closure.p.k[rk & 0xff] : rk < stack.length ? stack[rk] : null;
+    return value != null && value.type() == LuaValue.TSTRING && value.rawlen() > LARGE;
   }
 
   /** No call-stack bookkeeping, so no traceback; error messages carry the file and line instead. */
@@ -117,9 +145,13 @@ final class LuaLimiter extends DebugLib {
     }
   }
 
-  /** Throws before a string of {@code bytes} is built if it could not fit the run's memory. */
+  /**
+   * Throws before a string of {@code bytes} is built if it could not fit what is left of the run's memory.
+   * Building one allocates more than the string (LuaJ's {@code ..} doubles its buffer as it goes), so a string
+   * that fits the whole budget but not what is left would take the run well past it in a single step.
+   */
   void checkStringSize(long bytes, String operation) {
-    if (bytes > maxStringBytes) {
+    if (bytes > maxStringBytes || (bytes > LARGE && allocatedSinceStart() + bytes > maxMemoryBytes)) {
       throw trip(new LuaLimitError("memory", operation + " would build a string of " + bytes
           + " bytes, more than the run may allocate (hooks.lua.max_memory_bytes)"));
     }

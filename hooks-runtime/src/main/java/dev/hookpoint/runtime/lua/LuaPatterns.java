@@ -467,6 +467,8 @@ final class LuaPatterns {
           p++;
         }
         do {
+          // A class may be as long as the pattern, and is scanned at every position tried.
+          step();
           if (p >= pattern.length()) {
             throw new LuaError("malformed pattern (missing ']')");
           }
@@ -501,6 +503,7 @@ final class LuaPatterns {
         p++;
       }
       while (++p < close) {
+        step();
         int pc = pattern.luaByte(p);
         if (pc == '%') {
           p++;

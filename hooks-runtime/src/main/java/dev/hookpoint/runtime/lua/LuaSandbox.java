@@ -1,7 +1,6 @@
 package dev.hookpoint.runtime.lua;
 
 import dev.hookpoint.runtime.executor.HookLog;
-import java.util.function.BiConsumer;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
@@ -34,11 +33,10 @@ import org.luaj.vm2.lib.jse.JseMathLib;
  */
 final class LuaSandbox {
 
-  private static final String[] BASE = {"assert", "error", "ipairs", "next", "pairs", "pcall", "rawequal",
-      "rawget", "rawset", "rawlen", "select", "setmetatable", "getmetatable", "tonumber", "tostring", "type",
-      "_VERSION"};
+  private static final String[] BASE = {"assert", "error", "next", "pcall", "rawequal", "rawget", "rawset",
+      "rawlen", "select", "setmetatable", "getmetatable", "tonumber", "tostring", "type", "_VERSION"};
   private static final String[] STRING = {"char", "len", "lower", "reverse", "sub", "upper"};
-  private static final String[] TABLE = {"insert", "remove", "pack"};
+  private static final String[] TABLE = {"pack"};
 
   private final ReadOnlyTable environmentMetatable;
   private final ReadOnlyTable stringMetatable;
@@ -56,22 +54,23 @@ final class LuaSandbox {
     template.load(new OsLib());
 
     ReadOnlyTable string = string((LuaTable) template.get("string"));
-    ReadOnlyTable library = new ReadOnlyTable("_G");
-    for (String name : BASE) {
-      library.with(name, template.get(name));
-    }
-    library.with("print", SafeFunctions.print())
-        .with("load", SafeFunctions.checked(SafeFunctions.load()))
-        .with("loadstring", SafeFunctions.checked(SafeFunctions.load()))
+    ReadOnlyTable library = pick("_G", template, BASE);
+    LuaValue load = LimitedFunction.of(SafeFunctions.load());
+    LuaValue unpack = LimitedFunction.of(TableFunctions.unpack());
+    library.with("pairs", SafeFunctions.pairs(library.get("next")))
+        .with("ipairs", SafeFunctions.ipairs())
+        .with("print", SafeFunctions.print())
+        .with("load", load)
+        .with("loadstring", load)
         .with("xpcall", SafeFunctions.xpcall())
-        .with("unpack", SafeFunctions.checked(SafeFunctions.unpack()))
+        .with("unpack", unpack)
         .with("string", string)
-        .with("table", table((LuaTable) template.get("table")))
+        .with("table", table((LuaTable) template.get("table"), unpack))
         .with("math", math((LuaTable) template.get("math")))
-        .with("bit32", copy("bit32", (LuaTable) template.get("bit32"), false).seal())
+        .with("bit32", copy("bit32", (LuaTable) template.get("bit32")).seal())
         .with("os", os((LuaTable) template.get("os")))
         .with("coroutine", SafeFunctions.coroutines())
-        .with("json", copy("json", JsonHelper.table(), true).seal())
+        .with("json", copy("json", JsonHelper.table()).seal())
         .with("log", log())
         .with("http", http.table())
         .seal();
@@ -138,9 +137,9 @@ final class LuaSandbox {
   private static ReadOnlyTable string(LuaTable original) {
     ReadOnlyTable string = pick("string", original, STRING);
     return string
-        .with("rep", SafeFunctions.rep())
-        .with("format", SafeFunctions.checked(SafeFunctions.format(original.get("format"))))
-        .with("byte", SafeFunctions.checked(SafeFunctions.byteFunction(original.get("byte"))))
+        .with("rep", StringFunctions.rep())
+        .with("format", StringFunctions.format(original.get("format")))
+        .with("byte", StringFunctions.byteFunction(original.get("byte")))
         .with("find", new VarArgFunction() {
           @Override
           public Varargs invoke(Varargs args) {
@@ -157,7 +156,7 @@ final class LuaSandbox {
         .with("gmatch", new VarArgFunction() {
           @Override
           public Varargs invoke(Varargs args) {
-            return patterns().gmatch(args.checkstring(1), args.checkstring(2));
+            return LimitedFunction.of(patterns().gmatch(args.checkstring(1), args.checkstring(2)));
           }
         })
         .with("gsub", new VarArgFunction() {
@@ -176,30 +175,32 @@ final class LuaSandbox {
     return new LuaPatterns(run.limiter::check, run.limiter.maxStringBytes());
   }
 
-  private static ReadOnlyTable table(LuaTable original) {
+  private static ReadOnlyTable table(LuaTable original, LuaValue unpack) {
     return pick("table", original, TABLE)
-        .with("concat", SafeFunctions.concat())
-        .with("sort", SafeFunctions.sort())
-        .with("unpack", SafeFunctions.checked(SafeFunctions.unpack()))
-        .with("length", SafeFunctions.checked(SafeFunctions.length()))
-        .with("find", SafeFunctions.find())
+        .with("insert", TableFunctions.insert())
+        .with("remove", TableFunctions.remove())
+        .with("concat", TableFunctions.concat())
+        .with("sort", TableFunctions.sort())
+        .with("unpack", unpack)
+        .with("length", TableFunctions.length())
+        .with("find", TableFunctions.find())
         .seal();
   }
 
   private static ReadOnlyTable log() {
     return new ReadOnlyTable("log")
-        .with("info", logAt(HookLog::info))
-        .with("warn", logAt(HookLog::warn))
-        .with("error", logAt(HookLog::error))
+        .with("info", logAt(HookLog.Level.INFO))
+        .with("warn", logAt(HookLog.Level.WARN))
+        .with("error", logAt(HookLog.Level.ERROR))
         .seal();
   }
 
-  /** A {@code log} function writing its message at one level of the run's log. */
-  private static OneArgFunction logAt(BiConsumer<HookLog, String> level) {
+  /** A {@code log} function writing its message at one level of the run's log, cut to the line length. */
+  private static OneArgFunction logAt(HookLog.Level level) {
     return new OneArgFunction() {
       @Override
       public LuaValue call(LuaValue message) {
-        level.accept(LuaRun.current().log, message.tojstring());
+        LogLine.write(level, message);
         return NIL;
       }
     };
@@ -215,7 +216,6 @@ final class LuaSandbox {
             if (args.isstring(1) && args.arg1().rawlen() > 1000) {
               throw new org.luaj.vm2.LuaError("os.date: formats longer than 1000 characters are not allowed");
             }
-            LuaRun.current().limiter.check();
             return date.invoke(args);
           }
         })
@@ -224,7 +224,7 @@ final class LuaSandbox {
 
   /** LuaJ's math, plus Lua 5.3's {@code math.tointeger} and {@code math.type} that newer hooks use. */
   private static ReadOnlyTable math(LuaTable original) {
-    return copy("math", original, false)
+    return copy("math", original)
         .with("random", SafeFunctions.random())
         .with("randomseed", SafeFunctions.randomSeed())
         .with("tointeger", new OneArgFunction() {
@@ -251,23 +251,23 @@ final class LuaSandbox {
         .seal();
   }
 
-  /** The named functions of a library, each checking the run's limits around its call. */
+  /** The named entries of a library, unsealed (its functions limited, as every function of a library table). */
   private static ReadOnlyTable pick(String name, LuaTable original, String[] keys) {
     ReadOnlyTable copy = new ReadOnlyTable(name);
     for (String key : keys) {
       LuaValue value = original.get(key);
       if (!value.isnil()) {
-        copy.with(key, value.isfunction() ? SafeFunctions.checked(value) : value);
+        copy.with(key, value);
       }
     }
     return copy;
   }
 
-  /** Every entry of a library, unsealed; with {@code checked}, each function checks the run's limits. */
-  private static ReadOnlyTable copy(String name, LuaTable original, boolean checked) {
+  /** Every entry of a library, unsealed. */
+  private static ReadOnlyTable copy(String name, LuaTable original) {
     ReadOnlyTable copy = new ReadOnlyTable(name);
     for (Varargs next = original.next(LuaValue.NIL); !next.arg1().isnil(); next = original.next(next.arg1())) {
-      copy.with(next.arg1(), checked ? SafeFunctions.checked(next.arg(2)) : next.arg(2));
+      copy.with(next.arg1(), next.arg(2));
     }
     return copy;
   }

@@ -14,8 +14,8 @@ import org.luaj.vm2.Varargs;
  * Converts between plain Java data (maps, lists, strings, numbers, booleans) and Lua values.
  *
  * <p>Lua to Java is defensive, because the values come from a hook: it reads tables raw (metatables with looping
- * {@code __index} or {@code __pairs} are never called), refuses cycles, and stops at a depth and a total size, so
- * converting any value takes bounded time and memory.
+ * {@code __index} or {@code __pairs} are never called), refuses cycles, stops at a depth and a total size (keys
+ * count), and polls the run's limits as it goes, so converting any value takes bounded time and memory.
  */
 final class LuaValues {
 
@@ -124,18 +124,25 @@ final class LuaValues {
     }
   }
 
-  /** Java strings of result keys: scripts return the same constant keys every run. Bounded like {@link #KEYS}. */
+  /**
+   * Java strings of result keys: scripts return the same constant keys every run. Bounded like {@link #KEYS},
+   * and only short keys, copied: the cache outlives the run, and a key cut from a large string shares its bytes.
+   */
   private static final java.util.concurrent.ConcurrentHashMap<LuaString, String> NAMES =
       new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int MAX_CACHED_KEY = 64;
 
   static String name(LuaString key) {
+    if (key.length() > MAX_CACHED_KEY) {
+      return key.tojstring();
+    }
     String name = NAMES.get(key);
     if (name == null) {
       if (NAMES.size() >= MAX_KEYS) {
         NAMES.clear();
       }
       name = key.tojstring();
-      NAMES.put(key, name);
+      NAMES.put(LuaString.valueUsing(bytes(key)), name);
     }
     return name;
   }
@@ -143,11 +150,31 @@ final class LuaValues {
   /**
    * The state of one conversion: the tables on the current path (for cycles; at most {@link #MAX_DEPTH}, so a
    * list), and the running totals. Paths for messages are built only when there is a message to write.
+   *
+   * <p>It polls the run's limits at every table and every 1024 entries: a result may name one table thousands of
+   * times, and walking a table steps over every empty slot LuaJ kept for it, so the walk is bounded by the run's
+   * deadline and memory, not only by the value count.
    */
   private static final class Reader {
     private final List<LuaTable> open = new ArrayList<>(MAX_DEPTH);
+    private final Checkpoint checkpoint = LuaRun.checkpoint();
     private int values;
     private long chars;
+    private long steps;
+
+    private void step() {
+      if ((++steps & 1023) == 0) {
+        checkpoint.check();
+      }
+    }
+
+    /** Counts a string's characters (keys too) against {@link #MAX_CHARS}. */
+    private void count(LuaString string) {
+      chars += string.length();
+      if (chars > MAX_CHARS) {
+        throw new ConversionException("the result holds more than " + MAX_CHARS + " characters");
+      }
+    }
 
     Object read(LuaValue value, Path path, int depth) {
       if (++values > MAX_VALUES) {
@@ -162,10 +189,7 @@ final class LuaValues {
           return number(value);
         case LuaValue.TSTRING:
           LuaString string = (LuaString) value;
-          chars += string.length();
-          if (chars > MAX_CHARS) {
-            throw new ConversionException("the result holds more than " + MAX_CHARS + " characters");
-          }
+          count(string);
           return string.tojstring();
         case LuaValue.TTABLE:
           return table((LuaTable) value, path, depth);
@@ -185,11 +209,13 @@ final class LuaValues {
         }
       }
       open.add(table);
+      checkpoint.check();
       try {
         int length = table.rawlen();
         int entries = 0;
         boolean onlyArray = true;
         for (Varargs next = table.next(LuaValue.NIL); !next.arg1().isnil(); next = table.next(next.arg1())) {
+          step();
           if (++entries > MAX_VALUES) {
             throw new ConversionException("the result holds more than " + MAX_VALUES + " values");
           }
@@ -207,11 +233,13 @@ final class LuaValues {
         }
         Map<String, Object> map = new LinkedHashMap<>(entries * 2);
         for (Varargs next = table.next(LuaValue.NIL); !next.arg1().isnil(); next = table.next(next.arg1())) {
+          step();
           LuaValue key = next.arg1();
           if (key.type() != LuaValue.TSTRING) {
             throw new ConversionException(path + " has a key of type " + key.typename() + " (" + key.tojstring()
                 + "); tables that leave the hook use string keys, or are lists from 1");
           }
+          count((LuaString) key);
           String name = name((LuaString) key);
           map.put(name, read(next.arg(2), new Path(path, name, 0), depth + 1));
         }

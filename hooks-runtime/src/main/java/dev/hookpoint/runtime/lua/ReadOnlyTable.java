@@ -7,6 +7,9 @@ import org.luaj.vm2.LuaValue;
 /**
  * A table no hook can change, not even with {@code rawset}, {@code table.insert} or {@code setmetatable}: the
  * shared libraries every run sees. Filled once through {@link #seal}.
+ *
+ * <p>Every function put in one is wrapped in a {@link LimitedFunction}: this is where every library function
+ * passes on its way to a hook, so none can be exposed, now or later, outside the run's limits.
  */
 final class ReadOnlyTable extends LuaTable {
 
@@ -17,15 +20,14 @@ final class ReadOnlyTable extends LuaTable {
     this.name = name;
   }
 
-  /** Puts an entry before sealing. */
+  /** Puts an entry before sealing; a function is put limited. */
   ReadOnlyTable with(String key, LuaValue value) {
-    rawset(LuaValue.valueOf(key), value);
-    return this;
+    return with(LuaValue.valueOf(key), value);
   }
 
-  /** Puts an entry with a non-string key (such as {@code __index}) before sealing. */
+  /** Puts an entry with any key (such as {@code __index}) before sealing; a function is put limited. */
   ReadOnlyTable with(LuaValue key, LuaValue value) {
-    rawset(key, value);
+    rawset(key, LimitedFunction.of(value));
     return this;
   }
 

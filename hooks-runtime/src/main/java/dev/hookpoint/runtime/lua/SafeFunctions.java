@@ -1,11 +1,11 @@
 package dev.hookpoint.runtime.lua;
 
+import dev.hookpoint.runtime.executor.HookLog;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
-import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaThread;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Prototype;
@@ -16,10 +16,11 @@ import org.luaj.vm2.lib.OneArgFunction;
 import org.luaj.vm2.lib.VarArgFunction;
 
 /**
- * The sandbox's own versions of functions whose LuaJ originals are unsafe or tied to one {@code Globals}:
+ * The sandbox's own versions of base functions whose LuaJ originals are unsafe or tied to one {@code Globals}:
  * {@code load} (text only, always the hook's environment), {@code print} (into the hook's log), {@code xpcall},
- * {@code unpack}, the {@code coroutine} library (bounded, bound to the run), and the size-checked string and
- * table functions.
+ * {@code pairs} and {@code ipairs} (limited iterators), {@code math.random} (per run) and the {@code coroutine}
+ * library (bounded, bound to the run). The string and table functions are in {@link StringFunctions} and
+ * {@link TableFunctions}.
  */
 final class SafeFunctions {
 
@@ -28,21 +29,15 @@ final class SafeFunctions {
    * inputs), so the cap keeps each call short; hook files themselves may be longer.
    */
   static final int MAX_CHUNK = 64 * 1024;
-  /** Most values {@code unpack} and {@code string.byte} return. */
-  static final int MAX_RESULTS = 1_000_000;
 
   private SafeFunctions() {}
 
-  /** {@code print(...)}: the values, tab-separated, as one INFO line of the hook's log. */
+  /** {@code print(...)}: the values, tab-separated, as one INFO line of the hook's log, cut to its length. */
   static LibFunction print() {
     return new VarArgFunction() {
       @Override
       public Varargs invoke(Varargs args) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 1; i <= args.narg(); i++) {
-          line.append(i > 1 ? "\t" : "").append(args.arg(i).tojstring());
-        }
-        LuaRun.current().log.info(line.toString());
+        LogLine.write(HookLog.Level.INFO, args);
         return NONE;
       }
     };
@@ -119,222 +114,32 @@ final class SafeFunctions {
     };
   }
 
-  /** {@code unpack(t [, i [, j]])} and {@code table.unpack}: refuses ranges too large to return. */
-  static LibFunction unpack() {
-    return new VarArgFunction() {
-      @Override
-      public Varargs invoke(Varargs args) {
-        LuaTable table = args.checktable(1);
-        int first = args.optint(2, 1);
-        int last = args.isnil(3) ? table.length() : args.checkint(3);
-        long count = (long) last - first + 1;
-        if (count <= 0) {
-          return NONE;
-        }
-        if (count > MAX_RESULTS) {
-          throw new LuaError("too many results to unpack");
-        }
-        LuaValue[] values = new LuaValue[(int) count];
-        for (int i = 0; i < count; i++) {
-          values[i] = table.get(first + i);
-        }
-        return varargsOf(values);
-      }
-    };
-  }
-
-  /** {@code string.rep(s, n [, sep])}: refuses a result the run could not allocate, before allocating. */
-  static LibFunction rep() {
-    return new VarArgFunction() {
-      @Override
-      public Varargs invoke(Varargs args) {
-        LuaString text = args.checkstring(1);
-        double count = args.checkdouble(2);
-        LuaString separator = args.optstring(3, LuaString.valueOf(""));
-        if (!(count >= 1) || (text.length() == 0 && separator.length() == 0)) {
-          return LuaString.valueOf("");
-        }
-        LuaLimiter limiter = LuaRun.current().limiter;
-        double estimate = count * ((double) text.length() + separator.length());
-        if (estimate > Integer.MAX_VALUE) {
-          limiter.checkStringSize((long) Math.min(estimate, Long.MAX_VALUE), "string.rep");
-        }
-        long n = (long) count;
-        long size = n * text.length() + (n - 1) * separator.length();
-        limiter.checkStringSize(size, "string.rep");
-        byte[] bytes = new byte[(int) size];
-        int at = 0;
-        for (long i = 0; i < n; i++) {
-          if ((i & 0xffff) == 0xffff) {
-            limiter.check();
-          }
-          if (i > 0) {
-            at = append(separator, bytes, at);
-          }
-          at = append(text, bytes, at);
-        }
-        return LuaString.valueUsing(bytes);
-      }
-    };
-  }
-
-  /** Wraps {@code string.format}: refuses when its arguments alone are too large for the run. */
-  static LibFunction format(LuaValue original) {
-    return new VarArgFunction() {
-      @Override
-      public Varargs invoke(Varargs args) {
-        long size = args.checkstring(1).length();
-        for (int i = 2; i <= args.narg(); i++) {
-          size += args.arg(i).type() == LuaValue.TSTRING ? args.arg(i).rawlen() : 32;
-        }
-        // Widths and precisions are at most two digits each in Lua, so the output is bounded by this.
-        size += 100L * args.narg();
-        LuaRun.current().limiter.checkStringSize(size, "string.format");
-        return original.invoke(args);
-      }
-    };
-  }
-
-  /** Wraps {@code string.byte}: refuses to return more than {@link #MAX_RESULTS} values. */
-  static LibFunction byteFunction(LuaValue original) {
-    return new VarArgFunction() {
-      @Override
-      public Varargs invoke(Varargs args) {
-        int length = args.checkstring(1).length();
-        int first = position(args.optint(2, 1), length);
-        int last = position(args.optint(3, first), length);
-        if ((long) last - first + 1 > MAX_RESULTS) {
-          throw new LuaError("string slice too long");
-        }
-        return original.invoke(args);
-      }
-
-      private int position(int index, int length) {
-        return index >= 0 ? index : length + index + 1;
-      }
-    };
-  }
-
-  /** {@code table.concat(t [, sep [, i [, j]]])}: measures the result before building it. */
-  static LibFunction concat() {
-    return new VarArgFunction() {
-      @Override
-      public Varargs invoke(Varargs args) {
-        LuaTable table = args.checktable(1);
-        LuaString separator = args.optstring(2, LuaString.valueOf(""));
-        int first = args.optint(3, 1);
-        int last = args.isnil(4) ? table.length() : args.checkint(4);
-        LuaRun run = LuaRun.current();
-        long size = 0;
-        for (long i = first; i <= last; i++) {
-          LuaValue value = table.get((int) i);
-          if (!value.isstring()) {
-            throw new LuaError("invalid value (at index " + i + ") in table for 'concat'");
-          }
-          size += value.checkstring().length() + (i > first ? separator.length() : 0);
-          if ((i & 1023) == 0) {
-            run.limiter.check();
-            run.limiter.checkStringSize(size, "table.concat");
-          }
-        }
-        run.limiter.checkStringSize(size, "table.concat");
-        byte[] bytes = new byte[(int) size];
-        int at = 0;
-        for (long i = first; i <= last; i++) {
-          if (i > first) {
-            at = append(separator, bytes, at);
-          }
-          at = append(table.get((int) i).checkstring(), bytes, at);
-        }
-        return LuaString.valueUsing(bytes);
-      }
-    };
-  }
-
-  /** Copies {@code piece} into {@code bytes} at {@code at}; returns where the next piece goes. */
-  private static int append(LuaString piece, byte[] bytes, int at) {
-    piece.copyInto(0, bytes, at, piece.length());
-    return at + piece.length();
-  }
-
   /**
-   * {@code table.sort(t [, comp])}: LuaJ's sort, with every comparison counted so that a long sort with a
-   * library function as comparator (which runs no Lua instruction) still meets the deadline.
+   * {@code pairs(t)}: LuaJ's, handing out the sandbox's limited {@code next} as the iterator, so that each step
+   * of a generic {@code for} checks the run's limits like any library call (one {@code next} may step over a long
+   * run of empty slots), and {@code pairs(t) == next} still holds.
    */
-  static LibFunction sort() {
+  static LibFunction pairs(LuaValue next) {
     return new VarArgFunction() {
       @Override
       public Varargs invoke(Varargs args) {
-        LuaTable table = args.checktable(1);
-        LuaValue comparator = args.arg(2);
-        if (!comparator.isnil()) {
-          comparator.checkfunction();
-        }
-        LuaLimiter limiter = LuaRun.current().limiter;
-        table.sort(new org.luaj.vm2.lib.TwoArgFunction() {
-          private int comparisons;
-
-          @Override
-          public LuaValue call(LuaValue a, LuaValue b) {
-            if ((++comparisons & 1023) == 0) {
-              limiter.check();
-            }
-            return comparator.isnil() ? valueOf(a.lt_b(b)) : comparator.call(a, b);
-          }
-        });
-        return NONE;
+        return varargsOf(next, args.checktable(1), NIL);
       }
     };
   }
 
-  /** {@code table.length(t)}: how many entries the table holds, array and hash part alike. */
-  static LibFunction length() {
-    return new OneArgFunction() {
+  /** {@code ipairs(t)}: its iterator, like {@code pairs}', is a limited library function. */
+  static LibFunction ipairs() {
+    LuaValue iterator = LimitedFunction.of(new VarArgFunction() {
       @Override
-      public LuaValue call(LuaValue value) {
-        LuaTable table = value.checktable();
-        int count = 0;
-        for (Varargs next = table.next(NIL); !next.arg1().isnil(); next = table.next(next.arg1())) {
-          count++;
-        }
-        return valueOf(count);
+      public Varargs invoke(Varargs args) {
+        return args.checktable(1).inext(args.arg(2));
       }
-    };
-  }
-
-  /** {@code table.find(t, predicate)}: the first element of the list for which the predicate is truthy. */
-  static LibFunction find() {
+    });
     return new VarArgFunction() {
       @Override
       public Varargs invoke(Varargs args) {
-        LuaTable table = args.checktable(1);
-        LuaValue predicate = args.checkfunction(2);
-        int length = table.length();
-        for (int i = 1; i <= length; i++) {
-          LuaValue value = table.get(i);
-          if (predicate.call(value).toboolean()) {
-            return varargsOf(value, valueOf(i));
-          }
-        }
-        return NIL;
-      }
-    };
-  }
-
-  /**
-   * A library function that checks the run's clock and memory before and after it runs: between two instruction
-   * checks a loop may call hundreds of library functions, each of which can take milliseconds on large strings or
-   * tables, so each call checks for itself.
-   */
-  static LibFunction checked(LuaValue function) {
-    return new VarArgFunction() {
-      @Override
-      public Varargs invoke(Varargs args) {
-        LuaLimiter limiter = LuaRun.current().limiter;
-        limiter.check();
-        Varargs result = function.invoke(args);
-        limiter.check();
-        return result;
+        return varargsOf(iterator, args.checktable(1), ZERO);
       }
     };
   }
@@ -421,7 +226,7 @@ final class SafeFunctions {
           @Override
           public LuaValue call(LuaValue function) {
             LuaThread thread = newCoroutine(function);
-            return new VarArgFunction() {
+            return LimitedFunction.of(new VarArgFunction() {
               @Override
               public Varargs invoke(Varargs args) {
                 Varargs result = thread.resume(args);
@@ -430,7 +235,7 @@ final class SafeFunctions {
                 }
                 throw new LuaError(result.arg(2));
               }
-            };
+            });
           }
         })
         .seal();

@@ -84,7 +84,8 @@ final class StreamPumps {
           if (tail.size() == TAIL_LINES) {
             tail.removeFirst();
           }
-          tail.addLast(line);
+          // The tail ends up in the failure message, which the history keeps and the host logs.
+          tail.addLast(HookLog.escape(line));
         }
       } catch (IOException e) {
         // Closed under us after the run ended.

@@ -135,6 +135,14 @@ class LuaHelpersTest {
   }
 
   @Test
+  void jsonEncodeStopsAtItsCapAsItWritesNotAfter() {
+    // 3 MB of control bytes escape to 18 MB of JSON; building all of it first would cost more than the run has.
+    String message = message(new LuaHarness(dir).run(
+        "local s = ('\\1'):rep(1e6) return { message = select(2, pcall(json.encode, {s, s, s})) }"));
+    assertTrue(message.contains("the JSON would be longer than 4194304 characters"), message);
+  }
+
+  @Test
   void jsonRoundTripKeepsTypes() {
     assertEquals("{\"a\":[1,2.5,\"x\",true],\"b\":{\"c\":false}}", message(new LuaHarness(dir).run(
         "return { message = json.encode(json.decode('{\"a\": [1, 2.5, \"x\", true], \"b\": {\"c\": false}}')) }")));

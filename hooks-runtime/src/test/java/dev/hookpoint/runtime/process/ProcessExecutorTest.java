@@ -146,6 +146,27 @@ class ProcessExecutorTest {
   }
 
   @Test
+  void controlCharactersOnStderrAreEscapedAndEachLineStaysOneLine() {
+    ProcessHarness.Outcome outcome = run("#!/bin/sh\n"
+        + "printf 'progress\\033[2K\\033[1Gdone\\n' >&2\n"
+        + "printf 'ok\\r[main] ERROR dev.hookpoint.Host - FORGED\\033[2J\\n' >&2\n"
+        + "printf 'ok\\n[main] ERROR dev.hookpoint.Host - FORGED\\n' >&2\n"
+        + "echo '{}'\n");
+    assertEquals(List.of(
+        "INFO progress\\u001b[2K\\u001b[1Gdone",
+        "INFO ok\\r[main] ERROR dev.hookpoint.Host - FORGED\\u001b[2J",
+        "INFO ok",
+        "INFO [main] ERROR dev.hookpoint.Host - FORGED"), outcome.logs());
+  }
+
+  @Test
+  void theStderrTailInAFailureIsEscapedToo() {
+    ProcessHarness.Outcome outcome = run("#!/bin/sh\nprintf 'refused\\033[2J\\rFORGED\\n' >&2\nexit 3\n");
+    assertEquals("exited with code 3; stderr ended with: refused\\u001b[2J\\rFORGED",
+        outcome.failure().getMessage());
+  }
+
+  @Test
   void nonZeroExitIsAnExecutionErrorWithTheCodeAndStderrTail() {
     ProcessHarness.Outcome outcome = run("#!/bin/sh\necho 'connecting' >&2\necho 'refused' >&2\nexit 3\n");
     assertEquals("execution_error", outcome.category());
