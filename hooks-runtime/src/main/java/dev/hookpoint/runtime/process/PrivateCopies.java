@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * <p>A copy is never written twice: a changed hook gets a new copy, so a run still executing the old one keeps
  * reading what it started with. A copy is deleted once nothing can run it any more (its {@link Copy} is
  * unreachable: no registry holds the hook and no run is executing it), and the whole directory when the
- * executor closes or the JVM exits.
+ * executor closes, or else when the JVM has exited after its shutdown hooks (the runtime's drain among them).
  */
 final class PrivateCopies implements AutoCloseable {
 
@@ -47,7 +47,6 @@ final class PrivateCopies implements AutoCloseable {
 
   private final AtomicLong next = new AtomicLong();
   private Path directory;
-  private Thread onExit;
 
   /** One hook's copy: it lives as long as this object is reachable. */
   static final class Copy {
@@ -70,7 +69,9 @@ final class PrivateCopies implements AutoCloseable {
    */
   Copy write(String fileName, byte[] content) throws IOException {
     Path own = Files.createDirectory(directory().resolve(Long.toString(next.incrementAndGet())), OWNER_ONLY);
+    deleteOnExit(own);
     Path copy = own.resolve(fileName);
+    deleteOnExit(copy);
     FORKS.writeLock().lock();
     try (SeekableByteChannel channel = Files.newByteChannel(copy,
         EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OWNER_ONLY)) {
@@ -97,11 +98,19 @@ final class PrivateCopies implements AutoCloseable {
   private synchronized Path directory() throws IOException {
     if (directory == null) {
       directory = Files.createTempDirectory("hookpoint-hooks-", OWNER_ONLY);
-      Path created = directory;
-      onExit = new Thread(() -> deleteTree(created), "hookpoint-delete-hook-copies");
-      Runtime.getRuntime().addShutdownHook(onExit);
+      deleteOnExit(directory);
     }
     return directory;
+  }
+
+  /**
+   * Deletes a copy's file or directory when the JVM exits. Not from a shutdown hook of our own: shutdown hooks run
+   * concurrently, and the runtime's drains background hooks that still run from these copies. The JDK deletes
+   * files marked this way only after every shutdown hook has returned, the last marked first (a file before its
+   * directory).
+   */
+  private static void deleteOnExit(Path path) {
+    path.toFile().deleteOnExit();
   }
 
   /** The directory the copies are in, or {@code null} before the first. */
@@ -115,13 +124,7 @@ final class PrivateCopies implements AutoCloseable {
       return;
     }
     deleteTree(directory);
-    try {
-      Runtime.getRuntime().removeShutdownHook(onExit);
-    } catch (IllegalStateException e) {
-      // Already shutting down: the hook deletes it (again) harmlessly.
-    }
     directory = null;
-    onExit = null;
   }
 
   /** Deletes a directory and everything in it, as far as it can; {@code null} is nothing to delete. */
