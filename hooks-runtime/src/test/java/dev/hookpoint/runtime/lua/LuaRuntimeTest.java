@@ -137,4 +137,31 @@ class LuaRuntimeTest {
     assertEquals(List.of("INFO Heat"), run.record().logs());
     assertEquals(Map.of("media", Map.of("title", "X")), run.record().changes());
   }
+
+  @Test
+  void theLyingLengthTrickInBackgroundHooksNoLongerWedgesTheBackgroundThreads() throws Exception {
+    TestRuntime.write(root, "on_media_added/01_trick.lua", """
+        hook = { timeout_ms = 300 }
+        function execute(event)
+          if event.media.title == "trick" then
+            table.find(setmetatable({}, { __len = function() return 2^31 - 1 end, __index = {} }), tonumber)
+          end
+          return { message = "ran for " .. event.media.title }
+        end
+        """);
+    runtime = TestRuntime.standard(root, "async:\n  pool_size: 2");
+    HookPointHandle<MediaEvent, MediaEvent.Changes> handle = runtime.dispatcher().handle(TestRuntime.ON);
+    handle.fireAsync(MediaEvent.of("on_media_added", handle.context(), "trick"));
+    handle.fireAsync(MediaEvent.of("on_media_added", handle.context(), "trick"));
+    handle.fireAsync(MediaEvent.of("on_media_added", handle.context(), "later"));
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    while (runtime.runStore().recent(10).size() < 3 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    List<RunRecord> runs = runtime.runStore().recent(10);
+    assertEquals(3, runs.size(), "the later event ran: " + runs);
+    assertTrue(runs.stream().allMatch(run -> run.status() == RunStatus.OK && run.durationMicros() < 300_000),
+        "table.find reads the list raw, so the lying length holds nothing up: " + runs);
+    assertEquals(0, runtime.backgroundStats().replacedThreads(), "the sandbox stopped it; the watchdog had no work");
+  }
 }
