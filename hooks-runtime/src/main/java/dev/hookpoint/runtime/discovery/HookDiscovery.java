@@ -1,5 +1,6 @@
 package dev.hookpoint.runtime.discovery;
 
+import dev.hookpoint.runtime.executor.HookLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -38,7 +39,7 @@ public final class HookDiscovery {
     }
     for (Path entry : list(root, warnings)) {
       String name = entry.getFileName().toString();
-      if (IgnoredFiles.isIgnored(name) || name.equals("hooks.lock")) {
+      if (IgnoredFiles.isIgnored(name) || name.equals("hooks.lock") || unprintable(entry, warnings)) {
         continue;
       }
       if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
@@ -53,7 +54,7 @@ public final class HookDiscovery {
       List<HookFile> eventFiles = new ArrayList<>();
       for (Path file : list(entry, warnings)) {
         String fileName = file.getFileName().toString();
-        if (IgnoredFiles.isIgnored(fileName)) {
+        if (IgnoredFiles.isIgnored(fileName) || unprintable(file, warnings)) {
           continue;
         }
         // Not followed: a link to a directory is a hook file that is not a file, which loading refuses loudly.
@@ -68,6 +69,21 @@ public final class HookDiscovery {
     }
     warnings.forEach(warning -> LOG.warn("{}: {}", warning.path(), warning.message()));
     return new Result(List.copyOf(files), List.copyOf(warnings));
+  }
+
+  /**
+   * A name with control characters (a newline, an escape sequence) would carry them into every log line, listing
+   * and message that names the hook, so such an entry is ignored, with a warning that shows the name escaped.
+   */
+  private static boolean unprintable(Path entry, List<DiscoveryWarning> warnings) {
+    String name = entry.getFileName().toString();
+    String escaped = HookLog.escape(name);
+    if (escaped.equals(name)) {
+      return false;
+    }
+    warnings.add(new DiscoveryWarning(entry.getParent(), "'" + escaped + "' has control characters in its name, "
+        + "which would reach the logs; it is ignored: rename it"));
+    return true;
   }
 
   private String unknownEvent(String name) {

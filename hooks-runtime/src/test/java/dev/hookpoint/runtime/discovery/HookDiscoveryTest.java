@@ -64,6 +64,24 @@ class HookDiscoveryTest {
   }
 
   @Test
+  void namesWithControlCharactersAreIgnoredAndShownEscaped() throws Exception {
+    touch("after_media_added/01_ok.lua");
+    touch("after_media_added/02_x\n[main] ERROR dev.hookpoint FORGED\u001b[2J.lua");
+    touch("evil\rdir/01_a.lua");
+    HookDiscovery.Result result = discovery.scan(root);
+    assertEquals(List.of("01_ok.lua"), result.files().stream().map(HookFile::fileName).toList());
+    List<String> messages = result.warnings().stream().map(DiscoveryWarning::message).toList();
+    assertTrue(messages.contains("'02_x\\n[main] ERROR dev.hookpoint FORGED\\u001b[2J.lua' has control characters "
+        + "in its name, which would reach the logs; it is ignored: rename it"), messages.toString());
+    assertTrue(messages.stream().anyMatch(message -> message.startsWith("'evil\\rdir' has control characters")),
+        messages.toString());
+    for (DiscoveryWarning warning : result.warnings()) {
+      assertEquals(warning.message(), dev.hookpoint.runtime.executor.HookLog.escape(warning.message()));
+      assertEquals(warning.path().toString(), dev.hookpoint.runtime.executor.HookLog.escape(warning.path().toString()));
+    }
+  }
+
+  @Test
   void missingDirectoryIsEmptyNotAnError() {
     assertEquals(List.of(), discovery.scan(root.resolve("nope")).files());
   }
