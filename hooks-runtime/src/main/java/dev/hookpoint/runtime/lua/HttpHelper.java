@@ -98,6 +98,10 @@ final class HttpHelper implements AutoCloseable {
     return transport;
   }
 
+  /** Headers one request may carry, and the bytes of one header: what servers accept, and bounded work here. */
+  static final int MAX_HEADERS = 100;
+  static final int MAX_HEADER_BYTES = 16 * 1024;
+
   private LuaValue request(String method, String url, LuaTable options) {
     String call = "http." + method.toLowerCase(Locale.ROOT);
     if (!settings.enabled()) {
@@ -113,9 +117,18 @@ final class HttpHelper implements AutoCloseable {
     LuaValue headers = options.get("headers");
     if (headers.istable()) {
       LuaTable table = headers.checktable();
+      int count = 0;
       for (Varargs next = table.next(LuaValue.NIL); !next.arg1().isnil(); next = table.next(next.arg1())) {
-        String name = next.arg1().checkjstring();
-        String value = next.arg(2).checkjstring();
+        if (++count > MAX_HEADERS) {
+          throw new LuaError(call + ": more than " + MAX_HEADERS + " headers");
+        }
+        LuaValue key = next.arg1();
+        LuaValue text = next.arg(2);
+        if (key.isstring() && text.isstring() && (long) key.rawlen() + text.rawlen() > MAX_HEADER_BYTES) {
+          throw new LuaError(call + ": a header is longer than " + MAX_HEADER_BYTES + " bytes");
+        }
+        String name = key.checkjstring();
+        String value = text.checkjstring();
         RequestHeaders.refusal(name, value).ifPresent(why -> {
           throw new LuaError(call + ": header '" + name + "' is not allowed: " + why);
         });

@@ -97,6 +97,16 @@ class LuaHelpersTest {
   }
 
   @Test
+  void headersAreBoundedInCountAndSizeBeforeAnyIsCopied() {
+    String many = message(allowingLoopback("").run("local h = {} for i = 1, 101 do h['x-h' .. i] = 'v' end "
+        + "return { message = select(2, pcall(http.get, '" + base + "/hello', { headers = h })) }"));
+    assertTrue(many.contains("more than 100 headers"), many);
+    String big = message(allowingLoopback("").run("return { message = select(2, pcall(http.get, '" + base
+        + "/hello', { headers = { ['x-big'] = string.rep('v', 20000) } })) }"));
+    assertTrue(big.contains("a header is longer than 16384 bytes"), big);
+  }
+
+  @Test
   void onlyHttpAndHttpsUrls() {
     String message = message(allowingLoopback("").run(
         "return { message = select(2, pcall(http.get, 'file:///etc/passwd')) }"));
