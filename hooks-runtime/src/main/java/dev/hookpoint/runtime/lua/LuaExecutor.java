@@ -249,7 +249,7 @@ public final class LuaExecutor implements HookExecutor {
     if (newline >= 0) {
       text = text.substring(0, newline).strip();
     }
-    text = shown(text);
+    text = shown(SyntaxMessages.readable(text));
     return load ? HookFailure.loadError("syntax error: " + text, path, line)
         : HookFailure.executionError(text, path, line);
   }

@@ -64,7 +64,7 @@ final class SafeFunctions {
           Prototype prototype = LuaC.instance.compile(new ByteArrayInputStream(source), name);
           return new LuaClosure(prototype, LuaRun.current().globals);
         } catch (LuaError e) {
-          return varargsOf(NIL, valueOf(e.getMessage()));
+          return varargsOf(NIL, valueOf(SyntaxMessages.readable(String.valueOf(e.getMessage()))));
         } catch (IOException e) {
           return varargsOf(NIL, valueOf(String.valueOf(e.getMessage())));
         }
