@@ -259,8 +259,6 @@ public final class LuaExecutor implements HookExecutor {
 
   /** A message from the hook, cut and with its control characters written visibly, as log lines are. */
   private static String shown(String message) {
-    String cut = message.length() <= MAX_MESSAGE ? message
-        : message.substring(0, MAX_MESSAGE) + "... (" + (message.length() - MAX_MESSAGE) + " more characters)";
-    return HookLog.escape(cut);
+    return HookLog.shown(message, MAX_MESSAGE);
   }
 }
