@@ -140,6 +140,23 @@ class LuaLimitsTest {
     assertEquals(before, coroutineThreads(), "coroutine threads left running");
   }
 
+  /**
+   * A coroutine whose body is a library function runs no Lua instruction on its thread, so the limiter never met
+   * that thread: what it allocated was nobody's. Twelve of them built 180 MB under a 20 MB limit.
+   */
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      local keep = {} for i = 1, 12 do keep[i] = coroutine.wrap(string.rep)('x', 15e6) end return {message = #keep}
+      local s = ('x'):rep(15e6) local keep = {} for i = 1, 12 do keep[i] = coroutine.wrap(string.upper)(s) end return {message = #keep}
+      local keep = {} for i = 1, 12 do keep[i] = coroutine.wrap(pcall)(string.rep, 'x', 15e6) end return {message = #keep}
+      """)
+  void whatACoroutinesLibraryCallsAllocateCountsAgainstTheMemoryLimit(String script) {
+    LuaHarness.Outcome outcome = run(script);
+    assertEquals("execution_error", outcome.category(), () -> outcome.failure() == null
+        ? "result " + outcome.result() : outcome.failure().getMessage());
+    assertTrue(outcome.failure().getMessage().contains("max_memory_bytes"), outcome.failure().getMessage());
+  }
+
   @Test
   void theHostAndOtherHooksAreFineAfterAnAttack() {
     LuaHarness harness = new LuaHarness(dir, "max_instructions: 1000000");
