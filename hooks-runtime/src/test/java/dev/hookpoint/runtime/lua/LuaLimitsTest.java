@@ -1,8 +1,11 @@
 package dev.hookpoint.runtime.lua;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hookpoint.runtime.RunStatus;
+import dev.hookpoint.runtime.executor.HookFailure;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +158,18 @@ class LuaLimitsTest {
     assertEquals("execution_error", outcome.category(), () -> outcome.failure() == null
         ? "result " + outcome.result() : outcome.failure().getMessage());
     assertTrue(outcome.failure().getMessage().contains("max_memory_bytes"), outcome.failure().getMessage());
+  }
+
+  /** LuaJ compiles an 'or' chain in time that grows with its square: this 500 KB one took 13 s. */
+  @Test
+  void aHookThatTakesTooLongToCompileIsALoadErrorWithinTheCompileBudget() {
+    String source = "return a" + " or a".repeat(100_000);
+    long start = System.nanoTime();
+    HookFailure failure = assertThrows(HookFailure.class, () -> new LuaHarness(dir).load(source));
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(RunStatus.LOAD_ERROR, failure.category());
+    assertTrue(failure.getMessage().contains("to compile"), failure.getMessage());
+    assertTrue(millis < LuaExecutor.MAX_COMPILE_MS + 2_000, "stopped at the budget: " + millis + " ms");
   }
 
   @Test
