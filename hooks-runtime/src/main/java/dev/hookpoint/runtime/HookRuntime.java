@@ -12,6 +12,7 @@ import dev.hookpoint.runtime.dispatch.HookRunner;
 import dev.hookpoint.runtime.dispatch.RuntimeDispatcher;
 import dev.hookpoint.runtime.dispatch.Watchdog;
 import dev.hookpoint.runtime.executor.HookExecutor;
+import dev.hookpoint.runtime.executor.HookFailure;
 import dev.hookpoint.runtime.history.HookMetrics;
 import dev.hookpoint.runtime.history.HookStateStore;
 import dev.hookpoint.runtime.history.InMemoryHookStateStore;
@@ -156,8 +157,12 @@ public final class HookRuntime implements AutoCloseable {
       throw new IllegalArgumentException("no hook '" + hookId + "'; 'hooks list' shows the ids");
     }
     stateStore.setEnabled(hookId, enabled);
-    quarantined.remove(hookId);
+    boolean wasQuarantined = quarantined.remove(hookId) != null;
     dispatcher.swap(current.withEnabled(hookId, enabled));
+    if (wasQuarantined) {
+      // A quarantined guard was kept in its chain as a failure; only its file can give back the hook itself.
+      reload();
+    }
   }
 
   /**
@@ -169,7 +174,7 @@ public final class HookRuntime implements AutoCloseable {
     RegisteredHook hook = dispatcher.registry().find(hookId).orElse(null);
     if (hook != null) {
       quarantined.put(hookId, hook.sha256());
-      dispatcher.update(registry -> registry.withEnabled(hookId, false));
+      dispatcher.update(registry -> quarantine(registry, hookId));
       LOG.error("[{}] switched off: a run did not stop at its time limit; fix it, or switch it on with "
           + "'hooks enable {}'", hookId, hookId);
     }
@@ -184,10 +189,29 @@ public final class HookRuntime implements AutoCloseable {
       if (hook == null || !hook.sha256().equals(entry.getValue())) {
         quarantined.remove(entry.getKey());
       } else {
-        next = next.withEnabled(entry.getKey(), false);
+        next = quarantine(next, entry.getKey());
       }
     }
     return next;
+  }
+
+  /**
+   * Switches a quarantined hook off. A guard (a before_ hook that vetoes on error) stays in its chain instead, as
+   * a timeout every run reports without running it: switched off, it would let through every action it guards.
+   */
+  private HookRegistry quarantine(HookRegistry registry, String hookId) {
+    RegisteredHook hook = registry.find(hookId).orElse(null);
+    if (hook == null) {
+      return registry;
+    }
+    HookPointDescriptor<?, ?> point = points.get(hook.file().event());
+    if (point == null || point.phase() != Phase.BEFORE
+        || !config.hooks().vetoesOnError(point.name(), hook.metadata().onError())) {
+      return registry.withEnabled(hookId, false);
+    }
+    return registry.with(hook.failing(HookFailure.timeout("switched off: a run did not stop at its time limit, so "
+        + "this guard vetoes without running until its file changes or 'hooks enable " + hookId + "'",
+        hook.file().path().toString())));
   }
 
   /** Operators' on_error settings that name no event, or an event where a veto means nothing, are warned about. */

@@ -94,7 +94,8 @@ final class TestCommand implements Callable<Integer> {
       out.println("message: " + record.message());
     }
     if (record.modified() || !record.changes().isEmpty()) {
-      out.println("changes: " + record.changes());
+      // The changes are the hook's data, kept as it gave them; only the terminal sees them escaped.
+      out.println("changes: " + dev.hookpoint.runtime.executor.HookLog.escape(String.valueOf(record.changes())));
     }
     if (!record.logs().isEmpty()) {
       out.println("logs:");

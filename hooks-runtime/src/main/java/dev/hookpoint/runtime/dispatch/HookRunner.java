@@ -97,20 +97,20 @@ public final class HookRunner {
       Invocation invocation = new Invocation(runId, point.name(), payload, timeoutMs, deadline, dryRun, log,
           info.envVars(), cancellation);
       Object raw;
-      AbandonedRun abandoned = new AbandonedRun(runId, hook, point, startedAt, start, log, dryRun);
+      AbandonedRun<C> abandoned = new AbandonedRun<>(runId, hook, point, startedAt, start, log, dryRun);
       Watchdog.Watch watch = watchdog.watch(hook.id(), deadline, hook.executor().stopGraceMs(), cancellation,
           abandoned);
       try {
         raw = hook.executor().run(hook.loaded(), invocation);
       } catch (HookFailure | RuntimeException | Error e) {
         if (!watchdog.finish(watch)) {
-          return new HookRun<>(abandoned.awaitRecord(), null);
+          return abandoned.returned();
         }
         throw e;
       }
       if (!watchdog.finish(watch)) {
         // The watchdog recorded this run when it gave up on it; whatever the hook did since is ignored.
-        return new HookRun<>(abandoned.awaitRecord(), null);
+        return abandoned.returned();
       }
       result = info.parser().parse(raw);
       if (!result.changes().isEmpty()) {
@@ -148,9 +148,7 @@ public final class HookRunner {
       error = new HookError(status.wireName(), cancellation.message(), hook.file().path().toString(), null);
     }
     boolean vetoes = vetoes(point, hook, status);
-    String message = error == null ? result.message()
-        : vetoes ? "vetoed " + point.name() + ": the hook failed (" + status.wireName() + ") and " + vetoRule(point, hook)
-        : "";
+    String message = error == null ? result.message() : vetoes ? vetoMessage(point, hook, status) : "";
     long micros = (System.nanoTime() - start) / 1_000;
     RunRecord record = new RunRecord(runId, hook.id(), point.name(), startedAt, micros, status,
         error == null && result.modified(), error == null ? result.changes() : Map.of(),
@@ -177,12 +175,20 @@ public final class HookRunner {
     LOG.error("[{}] lost on {}: {}", hook.id(), point.name(), reason);
   }
 
-  /** Whether this failure vetoes a before_ action: only the design's four error categories, of a guard. */
+  /**
+   * Whether this failure vetoes a before_ action: the design's four error categories, of a guard, and a guard's
+   * run skipped for its rate limit. A guard that did not run guarded nothing; were a skip to pass, a flood of
+   * events would outrun any guard.
+   */
   private boolean vetoes(HookPointDescriptor<?, ?> point, RegisteredHook hook, RunStatus status) {
     boolean failed = status == RunStatus.LOAD_ERROR || status == RunStatus.EXECUTION_ERROR
-        || status == RunStatus.TIMEOUT || status == RunStatus.DATA_ERROR;
+        || status == RunStatus.TIMEOUT || status == RunStatus.DATA_ERROR || status == RunStatus.SKIPPED;
     return failed && point.phase() == Phase.BEFORE
         && config.vetoesOnError(point.name(), hook.metadata().onError());
+  }
+
+  private String vetoMessage(HookPointDescriptor<?, ?> point, RegisteredHook hook, RunStatus status) {
+    return "vetoed " + point.name() + ": the hook failed (" + status.wireName() + ") and " + vetoRule(point, hook);
   }
 
   private String vetoRule(HookPointDescriptor<?, ?> point, RegisteredHook hook) {
@@ -190,8 +196,11 @@ public final class HookRunner {
         : "hooks.on_error." + point.name() + " is veto";
   }
 
-  /** What the watchdog records when it gives up on a run; the run's own thread never records it then. */
-  private final class AbandonedRun implements Runnable {
+  /**
+   * What the watchdog records when it gives up on a run; the run's own thread never records it then. A guard's
+   * abandoned run is a timeout like any other, so it vetoes its action when its thread comes back.
+   */
+  private final class AbandonedRun<C> implements Runnable {
     private final String runId;
     private final RegisteredHook hook;
     private final HookPointDescriptor<?, ?> point;
@@ -218,13 +227,19 @@ public final class HookRunner {
       long micros = (System.nanoTime() - start) / 1_000;
       String message = "did not stop at its time limit, even when stopped from outside; its thread was abandoned "
           + "and the hook is switched off until it is reloaded";
+      String vetoed = vetoes(point, hook, RunStatus.TIMEOUT) ? vetoMessage(point, hook, RunStatus.TIMEOUT) : "";
       RunRecord abandoned = new RunRecord(runId, hook.id(), point.name(), startedAt, micros, RunStatus.TIMEOUT, false,
-          Map.of(), "", new HookError(RunStatus.TIMEOUT.wireName(), message, hook.file().path().toString(), null),
+          Map.of(), vetoed, new HookError(RunStatus.TIMEOUT.wireName(), message, hook.file().path().toString(), null),
           log.lines(), dryRun);
       record = abandoned;
       recorded.countDown();
       store.record(abandoned);
       metrics.record(hook.id(), RunStatus.TIMEOUT, micros);
+    }
+
+    /** The run as its own thread returns it, once it comes back: no changes, and a guard's veto. */
+    HookRun<C> returned() {
+      return new HookRun<>(awaitRecord(), null, vetoes(point, hook, RunStatus.TIMEOUT));
     }
 
     /** The record, once the watchdog (which has claimed the run) has written it. */

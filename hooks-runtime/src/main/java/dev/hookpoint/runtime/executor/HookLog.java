@@ -93,6 +93,19 @@ public final class HookLog {
     return escaped.toString();
   }
 
+  /**
+   * A hook's text as the history, the host's log and the terminal show it: cut to {@code max} characters (with a
+   * note of how many were left out), then with its control characters escaped. {@code null} stays {@code null}.
+   */
+  public static String shown(String text, int max) {
+    if (text == null) {
+      return null;
+    }
+    String cut = text.length() <= max ? text
+        : text.substring(0, max) + "... (" + (text.length() - max) + " more characters)";
+    return escape(cut);
+  }
+
   /** The message escaped and cut to the line length, with a note of how many characters were left out. */
   private String line(String message, long more) {
     StringBuilder line = new StringBuilder(Math.min(message.length(), maxLength) + 32);

@@ -13,6 +13,17 @@ package dev.hookpoint.runtime.executor;
 public record HookMetadata(String name, String description, String author, String version, Long timeoutMs,
     OnError onError) {
 
+  /** Longest name, description, author or version kept. */
+  static final int MAX_TEXT = 1_000;
+
+  /** What a hook says about itself is shown (hooks list, vetoes, logs) cut and escaped, as its log lines are. */
+  public HookMetadata {
+    name = HookLog.shown(name, MAX_TEXT);
+    description = HookLog.shown(description, MAX_TEXT);
+    author = HookLog.shown(author, MAX_TEXT);
+    version = HookLog.shown(version, MAX_TEXT);
+  }
+
   /** Metadata of a hook that fails soft. */
   public HookMetadata(String name, String description, String author, String version, Long timeoutMs) {
     this(name, description, author, version, timeoutMs, OnError.IGNORE);

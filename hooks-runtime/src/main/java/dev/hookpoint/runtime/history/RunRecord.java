@@ -33,4 +33,13 @@ public record RunRecord(
     String message,
     HookError error,
     List<String> logs,
-    boolean dryRun) {}
+    boolean dryRun) {
+
+  /** Longest message kept of a hook's result. */
+  static final int MAX_MESSAGE = 10_000;
+
+  /** The hook's message is its own text: shown cut and escaped, as its log lines are. */
+  public RunRecord {
+    message = dev.hookpoint.runtime.executor.HookLog.shown(message, MAX_MESSAGE);
+  }
+}

@@ -36,6 +36,8 @@ public final class LuaExecutor implements HookExecutor {
 
   /** Largest Lua hook file. */
   static final int MAX_SOURCE = 1024 * 1024;
+  /** Longest a hook file may take to compile; a reload waits for it. */
+  static final long MAX_COMPILE_MS = 2_000;
 
   /** LuaJ prefixes errors with {@code @chunk:line} (runtime) or {@code chunk:line:} (error(), syntax), or both. */
   private static final Pattern LOCATION = Pattern.compile("^@?([^:\\s]+):(\\d+):? ");
@@ -108,7 +110,10 @@ public final class LuaExecutor implements HookExecutor {
     }
     Prototype prototype;
     try {
-      prototype = LuaC.instance.compile(new ByteArrayInputStream(source), "@" + file.fileName());
+      prototype = LuaC.instance.compile(new TimedSource(source, MAX_COMPILE_MS), "@" + file.fileName());
+    } catch (TimedSource.TooSlow e) {
+      throw HookFailure.loadError("took more than " + MAX_COMPILE_MS + " ms to compile; LuaJ compiles long chains "
+          + "of 'and', 'or' and 'elseif' slowly: split them, or the hook", path, null);
     } catch (LuaError e) {
       throw failure(e.getMessage(), path, true).withMetadata(readableMetadata(source, file));
     } catch (IOException e) {
@@ -259,8 +264,6 @@ public final class LuaExecutor implements HookExecutor {
 
   /** A message from the hook, cut and with its control characters written visibly, as log lines are. */
   private static String shown(String message) {
-    String cut = message.length() <= MAX_MESSAGE ? message
-        : message.substring(0, MAX_MESSAGE) + "... (" + (message.length() - MAX_MESSAGE) + " more characters)";
-    return HookLog.escape(cut);
+    return HookLog.shown(message, MAX_MESSAGE);
   }
 }

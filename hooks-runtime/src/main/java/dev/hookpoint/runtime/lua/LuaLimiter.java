@@ -37,7 +37,8 @@ final class LuaLimiter extends DebugLib {
   private final Frames ownerFrames = new Frames();
   // Only runs that use coroutines have other threads; most runs never allocate these.
   private Map<Thread, Frames> otherFrames;
-  private Map<Thread, Long> baselines;
+  /** Per coroutine thread: what it had allocated when first seen, and when last seen (a dead thread reads -1). */
+  private Map<Thread, long[]> baselines;
   private long instructions;
   private int depth;
   private volatile LuaLimitError tripped;
@@ -138,6 +139,11 @@ final class LuaLimiter extends DebugLib {
     if (System.nanoTime() - deadlineNanos > 0) {
       throw trip(new LuaLimitError("time", "stopped at its time limit"));
     }
+    if (Thread.currentThread() != owner) {
+      // A coroutine whose body is a library function (coroutine.wrap(string.rep)) runs no Lua instruction, so
+      // only here does the limiter meet its thread and start counting what it allocates.
+      frames();
+    }
     long used = allocatedSinceStart();
     if (used > maxMemoryBytes) {
       throw trip(new LuaLimitError("memory", "stopped after allocating " + (used >> 20) + " MB "
@@ -220,7 +226,10 @@ final class LuaLimiter extends DebugLib {
         otherFrames = new IdentityHashMap<>();
         baselines = new IdentityHashMap<>();
       }
-      baselines.computeIfAbsent(current, LuaLimiter::allocated);
+      baselines.computeIfAbsent(current, thread -> {
+        long now = allocated(thread);
+        return new long[] {now, now};
+      });
       return otherFrames.computeIfAbsent(current, thread -> new Frames());
     }
   }
@@ -228,11 +237,14 @@ final class LuaLimiter extends DebugLib {
   private synchronized long allocatedSinceStart() {
     long total = allocated(owner) - ownerBaseline;
     if (baselines != null) {
-      for (Map.Entry<Thread, Long> entry : baselines.entrySet()) {
+      for (Map.Entry<Thread, long[]> entry : baselines.entrySet()) {
+        long[] seen = entry.getValue();
         long now = allocated(entry.getKey());
         if (now >= 0) {
-          total += now - entry.getValue();
+          seen[1] = now;
         }
+        // A coroutine that ended still allocated what it did: its last count stays in the total.
+        total += seen[1] - seen[0];
       }
     }
     return total;

@@ -64,6 +64,15 @@ public final class HookRegistry {
     return hooks.stream().filter(hook -> hook.id().equals(id)).findFirst();
   }
 
+  /** This registry with the hook of the same id replaced. */
+  public HookRegistry with(RegisteredHook replacement) {
+    List<RegisteredHook> updated = new ArrayList<>(hooks.size());
+    for (RegisteredHook hook : hooks) {
+      updated.add(hook.id().equals(replacement.id()) ? replacement : hook);
+    }
+    return new HookRegistry(updated, warnings, loadedAt);
+  }
+
   /** This registry with one hook switched on or off. */
   public HookRegistry withEnabled(String id, boolean enabled) {
     List<RegisteredHook> updated = new ArrayList<>(hooks.size());

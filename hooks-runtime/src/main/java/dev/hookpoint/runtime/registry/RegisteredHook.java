@@ -39,6 +39,11 @@ public record RegisteredHook(HookFile file, HookExecutor executor, LoadedHook lo
     return executor == null ? "none" : executor.name();
   }
 
+  /** This hook as one that did not load: every run reports {@code failure}, with the metadata it has now. */
+  public RegisteredHook failing(HookFailure failure) {
+    return new RegisteredHook(file, executor, null, failure.withMetadata(metadata()), sha256, enabled);
+  }
+
   RegisteredHook withEnabled(boolean enabled) {
     return new RegisteredHook(file, executor, loaded, loadError, sha256, enabled);
   }

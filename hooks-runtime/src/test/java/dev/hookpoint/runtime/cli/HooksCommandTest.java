@@ -140,6 +140,16 @@ class HooksCommandTest {
   }
 
   @Test
+  void testPrintsAHooksChangesAndMessageWithTheirControlCharactersEscaped() throws Exception {
+    Path hook = TestRuntime.write(root, "after_media_added/06_forge.hook",
+        "{\"result\": {\"message\": \"m\\u001b[2J\", \"changes\": {\"media\": {\"title\": \"t\\nOK\\u001b]0;x\\u0007\"}}}}");
+    Result result = run("test", hook.toString());
+    assertTrue(result.out().contains("changes:"), result.out());
+    assertTrue(result.out().chars().noneMatch(c -> c < 0x20 && c != '\n' || c == 0x7f), result.out());
+    assertTrue(result.out().contains("t\\nOK\\u001b]0;x\\u0007"), result.out());
+  }
+
+  @Test
   void haltedTestExitsZero() throws Exception {
     Path hook = TestRuntime.write(root, "before_media_added/05_stop.hook", "{\"append\": \"!\", \"halt\": true}");
     Result result = run("test", hook.toString(), "--json");

@@ -1,8 +1,11 @@
 package dev.hookpoint.runtime.lua;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hookpoint.runtime.RunStatus;
+import dev.hookpoint.runtime.executor.HookFailure;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +141,35 @@ class LuaLimitsTest {
       Thread.sleep(20);
     }
     assertEquals(before, coroutineThreads(), "coroutine threads left running");
+  }
+
+  /**
+   * A coroutine whose body is a library function runs no Lua instruction on its thread, so the limiter never met
+   * that thread: what it allocated was nobody's. Twelve of them built 180 MB under a 20 MB limit.
+   */
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      local keep = {} for i = 1, 12 do keep[i] = coroutine.wrap(string.rep)('x', 15e6) end return {message = #keep}
+      local s = ('x'):rep(15e6) local keep = {} for i = 1, 12 do keep[i] = coroutine.wrap(string.upper)(s) end return {message = #keep}
+      local keep = {} for i = 1, 12 do keep[i] = coroutine.wrap(pcall)(string.rep, 'x', 15e6) end return {message = #keep}
+      """)
+  void whatACoroutinesLibraryCallsAllocateCountsAgainstTheMemoryLimit(String script) {
+    LuaHarness.Outcome outcome = run(script);
+    assertEquals("execution_error", outcome.category(), () -> outcome.failure() == null
+        ? "result " + outcome.result() : outcome.failure().getMessage());
+    assertTrue(outcome.failure().getMessage().contains("max_memory_bytes"), outcome.failure().getMessage());
+  }
+
+  /** LuaJ compiles an 'or' chain in time that grows with its square: this 500 KB one took 13 s. */
+  @Test
+  void aHookThatTakesTooLongToCompileIsALoadErrorWithinTheCompileBudget() {
+    String source = "return a" + " or a".repeat(100_000);
+    long start = System.nanoTime();
+    HookFailure failure = assertThrows(HookFailure.class, () -> new LuaHarness(dir).load(source));
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(RunStatus.LOAD_ERROR, failure.category());
+    assertTrue(failure.getMessage().contains("to compile"), failure.getMessage());
+    assertTrue(millis < LuaExecutor.MAX_COMPILE_MS + 2_000, "stopped at the budget: " + millis + " ms");
   }
 
   @Test
