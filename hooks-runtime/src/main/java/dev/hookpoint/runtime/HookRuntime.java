@@ -143,9 +143,11 @@ public final class HookRuntime implements AutoCloseable {
     if (!config.hooks().enabled()) {
       return dispatcher.registry();
     }
-    HookRegistry next = loader.load(hooksDirectory, dispatcher.registry(), stateStore.disabled());
-    next = withQuarantine(next);
-    dispatcher.swap(next);
+    HookRegistry loaded = loader.load(hooksDirectory, dispatcher.registry(), stateStore.disabled());
+    // Applied under the dispatcher's lock, as the watchdog's quarantine is: a hook abandoned while the directory
+    // was loading is either in the map by now, or quarantined in the new registry right after this swap.
+    dispatcher.update(current -> withQuarantine(loaded));
+    HookRegistry next = dispatcher.registry();
     LOG.info("loaded {} hook(s) from {}", next.hooks().size(), hooksDirectory);
     return next;
   }

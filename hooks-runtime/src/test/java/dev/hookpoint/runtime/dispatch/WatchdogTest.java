@@ -132,6 +132,35 @@ class WatchdogTest {
   }
 
   @Test
+  void aHookAbandonedWhileAReloadIsLoadingStaysSwitchedOffAfterTheReload() throws Exception {
+    TestRuntime.write(root, "on_media_added/01_wedge.hook", "# timeout_ms: 200\n{\"wedge_when\": \"stuck\"}");
+    java.util.concurrent.CountDownLatch loading = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean holdReload = new java.util.concurrent.atomic.AtomicBoolean();
+    runtime = TestRuntime.builder(root, "", executor).fileCheck((file, sha256) -> {
+      if (holdReload.get()) {
+        loading.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }).build().start();
+    HookPointHandle<MediaEvent, MediaEvent.Changes> handle = runtime.dispatcher().handle(TestRuntime.ON);
+    holdReload.set(true);
+    CompletableFuture<?> reload = CompletableFuture.runAsync(runtime::reload);
+    assertTrue(loading.await(5, TimeUnit.SECONDS), "the reload is loading");
+    handle.fireAsync(MediaEvent.of("on_media_added", handle.context(), "stuck"));
+    awaitTrue(() -> !runtime.registry().find("on_media_added/01_wedge.hook").orElseThrow().enabled(),
+        ABANDONED_WITHIN_MS, "the wedged hook is switched off while the reload loads");
+    release.countDown();
+    reload.get(5, TimeUnit.SECONDS);
+    assertFalse(runtime.registry().find("on_media_added/01_wedge.hook").orElseThrow().enabled(),
+        "the reload's registry keeps the quarantine it did not see when it started");
+  }
+
+  @Test
   void aHookThatStopsInTimeIsNeitherAbandonedNorSwitchedOff() throws Exception {
     TestRuntime.write(root, "before_media_added/01_slow.hook", "# timeout_ms: 100\n{\"sleep_ms\": 5000}");
     start("");
