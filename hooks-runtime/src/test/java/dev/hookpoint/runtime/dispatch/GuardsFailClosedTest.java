@@ -9,6 +9,7 @@ import dev.hookpoint.runtime.HookRuntime;
 import dev.hookpoint.runtime.HookVetoException;
 import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.history.RunRecord;
+import dev.hookpoint.runtime.testing.Await;
 import dev.hookpoint.runtime.testing.MediaEvent;
 import dev.hookpoint.runtime.testing.ScriptExecutor;
 import dev.hookpoint.runtime.testing.TestRuntime;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +64,7 @@ class GuardsFailClosedTest {
     HookPointHandle<MediaEvent, MediaEvent.Changes> handle = withWedgingGuard();
     CompletableFuture<String> held = CompletableFuture.supplyAsync(
         () -> handle.runSync(event(handle, "stuck")).media().title());
-    awaitTrue(() -> !runsOf("before_media_added/01_guard.hook").isEmpty(), ABANDONED_WITHIN_MS,
+    Await.until(() -> !runsOf("before_media_added/01_guard.hook").isEmpty(), ABANDONED_WITHIN_MS,
         "the watchdog recorded the wedged guard");
     executor.releaseWedged();
 
@@ -86,7 +86,7 @@ class GuardsFailClosedTest {
         // Its own veto, once released.
       }
     });
-    awaitTrue(() -> !runsOf("before_media_added/01_guard.hook").isEmpty(), ABANDONED_WITHIN_MS,
+    Await.until(() -> !runsOf("before_media_added/01_guard.hook").isEmpty(), ABANDONED_WITHIN_MS,
         "the watchdog recorded the wedged guard");
     int runs = executor.runs.get();
 
@@ -114,7 +114,7 @@ class GuardsFailClosedTest {
         // Its own veto, once released.
       }
     });
-    awaitTrue(() -> !runsOf("before_media_added/01_guard.hook").isEmpty(), ABANDONED_WITHIN_MS,
+    Await.until(() -> !runsOf("before_media_added/01_guard.hook").isEmpty(), ABANDONED_WITHIN_MS,
         "the watchdog recorded the wedged guard");
     runtime.setEnabled("before_media_added/01_guard.hook", true);
     assertEquals("x!", handle.runSync(event(handle, "x")).media().title(), "switched on, it runs again");
@@ -133,13 +133,4 @@ class GuardsFailClosedTest {
     assertTrue(veto.reason().contains("skipped"), veto.reason());
   }
 
-  private static void awaitTrue(BooleanSupplier condition, long millis, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + millis + " ms: " + what);
-      }
-      Thread.sleep(10);
-    }
-  }
 }

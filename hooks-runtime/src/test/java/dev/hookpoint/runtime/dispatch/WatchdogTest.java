@@ -8,6 +8,7 @@ import dev.hookpoint.runtime.HookPointHandle;
 import dev.hookpoint.runtime.HookRuntime;
 import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.history.RunRecord;
+import dev.hookpoint.runtime.testing.Await;
 import dev.hookpoint.runtime.testing.MediaEvent;
 import dev.hookpoint.runtime.testing.ScriptExecutor;
 import dev.hookpoint.runtime.testing.TestRuntime;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,15 +50,6 @@ class WatchdogTest {
     return runtime.runStore().recent(100).stream().filter(run -> run.hookId().equals(hookId)).toList();
   }
 
-  private static void awaitTrue(BooleanSupplier condition, long millis, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + millis + " ms: " + what);
-      }
-      Thread.sleep(10);
-    }
-  }
 
   @Test
   void aBackgroundHookThatNeverStopsIsAbandonedAndLaterEventsStillRun() throws Exception {
@@ -71,7 +62,7 @@ class WatchdogTest {
     handle.fireAsync(MediaEvent.of("on_media_added", handle.context(), "a"));
     handle.fireAsync(MediaEvent.of("on_media_added", handle.context(), "b"));
 
-    awaitTrue(() -> runsOf("on_media_added/02_note.hook").size() == 2, ABANDONED_WITHIN_MS,
+    Await.until(() -> runsOf("on_media_added/02_note.hook").size() == 2, ABANDONED_WITHIN_MS,
         "the events queued behind the wedged one ran on a new thread: " + runtime.runStore().recent(10));
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     assertTrue(millis >= 200 + Watchdog.GRACE_MS, "not before the grace is over: " + millis + " ms");
@@ -86,7 +77,7 @@ class WatchdogTest {
         "the hook is switched off so it cannot take the next thread");
 
     handle.fireAsync(MediaEvent.of("on_media_added", handle.context(), "stuck"));
-    awaitTrue(() -> runsOf("on_media_added/02_note.hook").size() == 3, 5_000, "a later event runs");
+    Await.until(() -> runsOf("on_media_added/02_note.hook").size() == 3, 5_000, "a later event runs");
     assertEquals(1, executor.wedged.get(), "the switched-off hook did not run again");
   }
 
@@ -99,7 +90,7 @@ class WatchdogTest {
     CompletableFuture<String> held = CompletableFuture.supplyAsync(
         () -> handle.runSync(MediaEvent.of("before_media_added", handle.context(), "stuck")).media().title());
 
-    awaitTrue(() -> !runtime.registry().find("before_media_added/01_wedge.hook").orElseThrow().enabled(),
+    Await.until(() -> !runtime.registry().find("before_media_added/01_wedge.hook").orElseThrow().enabled(),
         ABANDONED_WITHIN_MS, "the wedged hook is switched off");
     assertEquals(RunStatus.TIMEOUT, runsOf("before_media_added/01_wedge.hook").get(0).status());
     assertEquals("stuck!", handle.runSync(MediaEvent.of("before_media_added", handle.context(), "stuck"))
@@ -118,7 +109,7 @@ class WatchdogTest {
     start("");
     HookPointHandle<MediaEvent, MediaEvent.Changes> handle = runtime.dispatcher().handle(TestRuntime.BEFORE);
     CompletableFuture.runAsync(() -> handle.runSync(MediaEvent.of("before_media_added", handle.context(), "stuck")));
-    awaitTrue(() -> !runtime.registry().find("before_media_added/01_wedge.hook").orElseThrow().enabled(),
+    Await.until(() -> !runtime.registry().find("before_media_added/01_wedge.hook").orElseThrow().enabled(),
         ABANDONED_WITHIN_MS, "the wedged hook is switched off");
 
     runtime.reload();
@@ -152,7 +143,7 @@ class WatchdogTest {
     CompletableFuture<?> reload = CompletableFuture.runAsync(runtime::reload);
     assertTrue(loading.await(5, TimeUnit.SECONDS), "the reload is loading");
     handle.fireAsync(MediaEvent.of("on_media_added", handle.context(), "stuck"));
-    awaitTrue(() -> !runtime.registry().find("on_media_added/01_wedge.hook").orElseThrow().enabled(),
+    Await.until(() -> !runtime.registry().find("on_media_added/01_wedge.hook").orElseThrow().enabled(),
         ABANDONED_WITHIN_MS, "the wedged hook is switched off while the reload loads");
     release.countDown();
     reload.get(5, TimeUnit.SECONDS);
