@@ -173,8 +173,13 @@ final class ProcessTable {
         int end = start + needle.length;
         return end == environment.length || environment[end] == 0 ? Marker.PRESENT : Marker.ABSENT;
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
       // Gone, or another user's: not this hook's.
+      return Marker.ABSENT;
+    } catch (IOException e) {
+      // Any other error (a process in the middle of exec can fail the read): it may be ours, so look again.
+      return Marker.NOT_YET_READABLE;
+    } catch (RuntimeException e) {
       return Marker.ABSENT;
     }
     return Marker.ABSENT;
