@@ -226,7 +226,7 @@ public final class HookRunner {
     public void run() {
       long micros = (System.nanoTime() - start) / 1_000;
       String message = "did not stop at its time limit, even when stopped from outside; its thread was abandoned "
-          + "and the hook is switched off until it is reloaded";
+          + "and the hook is switched off until its file changes (a guard keeps vetoing without running)";
       String vetoed = vetoes(point, hook, RunStatus.TIMEOUT) ? vetoMessage(point, hook, RunStatus.TIMEOUT) : "";
       RunRecord abandoned = new RunRecord(runId, hook.id(), point.name(), startedAt, micros, RunStatus.TIMEOUT, false,
           Map.of(), vetoed, new HookError(RunStatus.TIMEOUT.wireName(), message, hook.file().path().toString(), null),
