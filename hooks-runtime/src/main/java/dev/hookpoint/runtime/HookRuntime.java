@@ -12,6 +12,7 @@ import dev.hookpoint.runtime.dispatch.HookRunner;
 import dev.hookpoint.runtime.dispatch.RuntimeDispatcher;
 import dev.hookpoint.runtime.dispatch.Watchdog;
 import dev.hookpoint.runtime.executor.HookExecutor;
+import dev.hookpoint.runtime.executor.HookMetadata;
 import dev.hookpoint.runtime.executor.HookFailure;
 import dev.hookpoint.runtime.history.HookMetrics;
 import dev.hookpoint.runtime.history.HookStateStore;
@@ -255,13 +256,19 @@ public final class HookRuntime implements AutoCloseable {
         .map(suggestion -> "; did you mean '" + suggestion + "'?").orElse("; 'hooks events' lists them");
   }
 
-  /** Every problem {@code hooks check} reports: load errors of hooks and warnings of discovery. */
+  /**
+   * Every problem {@code hooks check} reports: load errors of hooks, metadata values that did not parse (those
+   * hooks still run, with the defaults), and warnings of discovery.
+   */
   public List<Problem> check() {
     HookRegistry registry = scanAfresh();
     List<Problem> problems = new ArrayList<>();
     for (RegisteredHook hook : registry.hooks()) {
       if (hook.loadError() != null) {
         problems.add(new Problem(hook.file().path(), hook.loadError().line(), hook.loadError().getMessage()));
+      }
+      for (HookMetadata.Warning warning : hook.metadata().warnings()) {
+        problems.add(new Problem(hook.file().path(), warning.line(), warning.message()));
       }
     }
     for (DiscoveryWarning warning : registry.warnings()) {

@@ -9,9 +9,25 @@ package dev.hookpoint.runtime.executor;
  * @param version its version, or empty
  * @param timeoutMs its own timeout, or {@code null} for the default; always capped by the configured maximum
  * @param onError whether its failure vetoes a {@code before_} action
+ * @param warnings what in it could not be read, each with its line; the hook loads with the defaults instead
  */
 public record HookMetadata(String name, String description, String author, String version, Long timeoutMs,
-    OnError onError) {
+    OnError onError, java.util.List<Warning> warnings) {
+
+  /**
+   * A metadata value that does not parse, e.g. {@code # timeout_ms: soon}: reported by {@code hooks check}, while
+   * the hook runs with the default. A comment that merely looks like metadata must not keep a hook from running.
+   *
+   * @param line the line in the hook file
+   * @param message what is wrong, the fix, and what applies instead
+   */
+  public record Warning(int line, String message) {}
+
+  /** Metadata with nothing that failed to read. */
+  public HookMetadata(String name, String description, String author, String version, Long timeoutMs,
+      OnError onError) {
+    this(name, description, author, version, timeoutMs, onError, java.util.List.of());
+  }
 
   /** Longest name, description, author or version kept. */
   static final int MAX_TEXT = 1_000;
@@ -22,6 +38,7 @@ public record HookMetadata(String name, String description, String author, Strin
     description = HookLog.shown(description, MAX_TEXT);
     author = HookLog.shown(author, MAX_TEXT);
     version = HookLog.shown(version, MAX_TEXT);
+    warnings = java.util.List.copyOf(warnings);
   }
 
   /** Metadata of a hook that fails soft. */

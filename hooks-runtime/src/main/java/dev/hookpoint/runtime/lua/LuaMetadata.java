@@ -31,11 +31,7 @@ final class LuaMetadata {
   static HookMetadata read(String source, String fileName, String file) throws HookFailure {
     Matcher matcher = HOOK_TABLE.matcher(source);
     if (!matcher.find()) {
-      try {
-        return HeaderMetadata.parse(source.lines().limit(60).toList(), fileName);
-      } catch (IllegalArgumentException e) {
-        throw HookFailure.loadError(e.getMessage(), file, null);
-      }
+      return HeaderMetadata.parse(source.lines().limit(60).toList(), fileName);
     }
     int open = matcher.end() - 1;
     int line = 1 + (int) source.substring(0, open).chars().filter(c -> c == '\n').count();

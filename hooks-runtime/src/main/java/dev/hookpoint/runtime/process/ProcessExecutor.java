@@ -88,12 +88,7 @@ public final class ProcessExecutor implements HookExecutor {
   @Override
   public LoadedHook load(HookFile file, byte[] content) throws HookFailure {
     String path = file.path().toString();
-    HookMetadata metadata;
-    try {
-      metadata = HeaderMetadata.parse(headerLines(content), file.fileName());
-    } catch (IllegalArgumentException e) {
-      throw HookFailure.loadError(e.getMessage(), path, null);
-    }
+    HookMetadata metadata = HeaderMetadata.parse(headerLines(content), file.fileName());
     if (!Files.isExecutable(file.path())) {
       throw HookFailure.loadError("not executable: chmod +x " + file.path(), path, null).withMetadata(metadata);
     }

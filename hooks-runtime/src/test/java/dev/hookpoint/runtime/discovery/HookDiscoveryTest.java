@@ -1,6 +1,7 @@
 package dev.hookpoint.runtime.discovery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,10 +98,25 @@ class HookDiscoveryTest {
   }
 
   @Test
-  void badTimeoutInHeaderSaysTheFix() {
-    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-        () -> HeaderMetadata.parse(List.of("#!/bin/sh", "# timeout_ms: soon"), "x.sh"));
-    assertEquals("line 2: timeout_ms must be a positive whole number of milliseconds, e.g. '# timeout_ms: 10000'; "
-        + "got 'soon'", error.getMessage());
+  void aBadTimeoutInAHeaderIsAWarningWithItsLineAndTheDefaultApplies() {
+    HookMetadata metadata = HeaderMetadata.parse(List.of("#!/bin/sh", "# timeout_ms: soon"), "x.sh");
+    assertNull(metadata.timeoutMs(), "the default timeout applies");
+    assertEquals(List.of(new HookMetadata.Warning(2, "timeout_ms must be a positive whole number of milliseconds, "
+        + "e.g. '# timeout_ms: 10000'; got 'soon'; the default timeout applies")), metadata.warnings());
+  }
+
+  @Test
+  void commentsThatOnlyLookLikeMetadataAreComments() {
+    HookMetadata metadata = HeaderMetadata.parse(List.of("#!/bin/sh", "# timeout: ignores SIGTERM",
+        "# note: this is not a key", "# Author of the idea: someone"), "x.sh");
+    assertEquals(HookMetadata.named("x.sh"), metadata);
+  }
+
+  @Test
+  void aGarbledOnErrorFailsClosedAndSaysSo() {
+    HookMetadata metadata = HeaderMetadata.parse(List.of("#!/bin/sh", "# on_error: vto"), "x.sh");
+    assertEquals(dev.hookpoint.runtime.executor.OnError.VETO, metadata.onError());
+    assertEquals(List.of(new HookMetadata.Warning(2, "on_error must be 'ignore' or 'veto', got 'vto', e.g. "
+        + "'# on_error: veto'; until it is fixed the hook vetoes on error")), metadata.warnings());
   }
 }

@@ -1,0 +1,65 @@
+package dev.hookpoint.runtime.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.hookpoint.runtime.HookPointHandle;
+import dev.hookpoint.runtime.HookRuntime;
+import dev.hookpoint.runtime.RunStatus;
+import dev.hookpoint.runtime.testing.MediaEvent;
+import dev.hookpoint.runtime.testing.TestRuntime;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A script's header comment is read for the documented keys only. A comment that looks like metadata, or a value
+ * that does not parse, never keeps a hook from running; the second is a {@code hooks check} warning at its line.
+ */
+class HeaderCommentsTest {
+
+  @TempDir Path root;
+  private HookRuntime runtime;
+
+  @AfterEach
+  void close() {
+    if (runtime != null) {
+      runtime.close();
+    }
+  }
+
+  private Path executable(String relative, String content) throws Exception {
+    Path file = TestRuntime.write(root, relative, content);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return file;
+  }
+
+  private RunStatus runOnce() {
+    HookPointHandle<MediaEvent, MediaEvent.Changes> handle = runtime.dispatcher().handle(TestRuntime.AFTER);
+    handle.runSync(MediaEvent.of("after_media_added", handle.context(), "Heat"));
+    return runtime.runStore().recent(1).get(0).status();
+  }
+
+  @Test
+  void aCommentThatLooksLikeAKeyDoesNotKeepTheHookFromRunning() throws Exception {
+    executable("after_media_added/01_notify.sh", "#!/bin/sh\n# timeout: ignores SIGTERM\necho '{}'\n");
+    runtime = TestRuntime.standard(root, "");
+    assertEquals(RunStatus.OK, runOnce());
+    assertEquals(List.of(), runtime.check());
+  }
+
+  @Test
+  void aValueThatDoesNotParseIsAWarningAtItsLineAndTheHookRunsWithTheDefault() throws Exception {
+    Path file = executable("after_media_added/01_notify.sh", "#!/bin/sh\n# timeout_ms: soon\necho '{}'\n");
+    runtime = TestRuntime.standard(root, "");
+    assertEquals(RunStatus.OK, runOnce());
+    List<HookRuntime.Problem> problems = runtime.check();
+    assertEquals(List.of(new HookRuntime.Problem(file, 2, "timeout_ms must be a positive whole number of "
+        + "milliseconds, e.g. '# timeout_ms: 10000'; got 'soon'; the default timeout applies")), problems);
+    org.junit.jupiter.api.Assertions.assertTrue(problems.get(0).toString().startsWith(file + ":2: timeout_ms must"),
+        "hooks check prints it as file:line: " + problems.get(0));
+  }
+}
