@@ -137,8 +137,10 @@ public final class Watchdog implements AutoCloseable {
     LOG.error("[{}] did not stop within {} ms of its deadline; its thread {} is abandoned", watch.hookId,
         TimeUnit.NANOSECONDS.toMillis(graceNanos), watch.thread.getName());
     watch.onAbandon.run();
-    watch.thread.interrupt();
+    // Switched off (and its thread replaced) before it is interrupted: whatever the thread does when it comes
+    // back, the hook no longer runs.
     listener.abandoned(watch.thread, watch.hookId);
+    watch.thread.interrupt();
   }
 
   /** One run being watched. */

@@ -55,6 +55,12 @@ class GuardsFailClosedTest {
     return MediaEvent.of("before_media_added", handle.context(), title);
   }
 
+  /** Until the watchdog has quarantined the guard: kept in its chain, as a failure that vetoes without running. */
+  private void awaitQuarantined() throws InterruptedException {
+    Await.until(() -> runtime.registry().find("before_media_added/01_guard.hook").orElseThrow().loadError() != null,
+        ABANDONED_WITHIN_MS, "the watchdog quarantined the wedged guard");
+  }
+
   private List<RunRecord> runsOf(String hookId) {
     return runtime.runStore().recent(100).stream().filter(run -> run.hookId().equals(hookId)).toList();
   }
@@ -86,8 +92,7 @@ class GuardsFailClosedTest {
         // Its own veto, once released.
       }
     });
-    Await.until(() -> !runsOf("before_media_added/01_guard.hook").isEmpty(), ABANDONED_WITHIN_MS,
-        "the watchdog recorded the wedged guard");
+    awaitQuarantined();
     int runs = executor.runs.get();
 
     HookVetoException veto = assertThrows(HookVetoException.class, () -> handle.runSync(event(handle, "next")),
@@ -114,8 +119,7 @@ class GuardsFailClosedTest {
         // Its own veto, once released.
       }
     });
-    Await.until(() -> !runsOf("before_media_added/01_guard.hook").isEmpty(), ABANDONED_WITHIN_MS,
-        "the watchdog recorded the wedged guard");
+    awaitQuarantined();
     runtime.setEnabled("before_media_added/01_guard.hook", true);
     assertEquals("x!", handle.runSync(event(handle, "x")).media().title(), "switched on, it runs again");
   }
