@@ -3,8 +3,10 @@ package dev.hookpoint.runtime.process;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Bubblewrap: the hook gets its own PID, mount, IPC and UTS namespaces (and network, when switched off), sees the
@@ -63,13 +65,36 @@ final class BubblewrapSandbox implements Sandbox {
     List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", OPEN_COPY_AS_FD_3, copy));
     command.addAll(namespaces());
     // A tmpfs /tmp first: the hook's directory and copy may live below it and are bound on top.
-    command.addAll(List.of("--perms", "1777", "--tmpfs", "/tmp", "--perms", "1777", "--tmpfs", home,
+    command.addAll(List.of("--perms", "1777", "--tmpfs", "/tmp"));
+    command.addAll(parents(run.home(), run.hookDirectory(), run.copy()));
+    command.addAll(List.of("--perms", "1777", "--tmpfs", home,
         "--ro-bind", hookDirectory, hookDirectory, "--perms", executable(run.copy()), "--ro-bind-data", "3", copy,
         "--chdir", hookDirectory,
         // The shell above exports PWD; the hook's environment is exactly the one the executor built.
         "--unsetenv", "PWD", "--"));
     command.addAll(asHookUser());
     command.add(copy);
+    return command;
+  }
+
+  /**
+   * The directories above the mounts, made 0755 and empty. bwrap would create them 0700 and root's, and the hook
+   * user could then not reach its own directory or copy by absolute path (only through its working directory).
+   */
+  private static List<String> parents(Path... paths) {
+    Set<Path> parents = new LinkedHashSet<>();
+    for (Path path : paths) {
+      List<Path> above = new ArrayList<>();
+      for (Path parent = path.getParent(); parent != null && parent.getParent() != null; parent = parent.getParent()) {
+        above.add(0, parent);
+      }
+      parents.addAll(above);
+    }
+    parents.remove(Path.of("/tmp"));
+    List<String> command = new ArrayList<>();
+    for (Path parent : parents) {
+      command.addAll(List.of("--perms", "0755", "--dir", parent.toString()));
+    }
     return command;
   }
 
