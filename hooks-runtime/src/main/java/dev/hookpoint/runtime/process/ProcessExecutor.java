@@ -54,12 +54,14 @@ public final class ProcessExecutor implements HookExecutor {
   private final Map<String, RateLimit> rates = new ConcurrentHashMap<>();
   private final PrivateCopies copies = new PrivateCopies();
   private final Sandbox sandbox;
+  private final SandboxInUse inUse;
 
   public ProcessExecutor(HookpointConfig.Hooks config) {
     this.config = config;
     this.running = new Semaphore(config.process().maxConcurrent(), true);
     Sandboxes.Choice choice = Sandboxes.choose(config.process());
     this.sandbox = choice.sandbox();
+    this.inUse = new SandboxInUse(sandbox.name(), choice.why());
     if (sandbox.containsItsProcesses()) {
       LOG.info("process hooks run in the {} sandbox ({})", sandbox.name(), choice.why());
     } else if (config.process().sandbox() == HookpointConfig.SandboxKind.NONE) {
@@ -74,6 +76,17 @@ public final class ProcessExecutor implements HookExecutor {
   public String sandboxName() {
     return sandbox.name();
   }
+
+  /** The sandbox process hooks run in, and why that one. */
+  public SandboxInUse sandbox() {
+    return inUse;
+  }
+
+  /**
+   * @param name {@code bwrap} or {@code none}, as {@code hooks.process.sandbox} spells them
+   * @param why why this one: for none under auto, what is missing and how to install it
+   */
+  public record SandboxInUse(String name, String why) {}
 
   /** An executable hook, its header metadata, and the private copy of the bytes that were checked, which runs. */
   record ProcessHook(HookFile file, HookMetadata metadata, PrivateCopies.Copy copy) implements LoadedHook {}
