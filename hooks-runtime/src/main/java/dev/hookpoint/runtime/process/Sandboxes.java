@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Picks the sandbox {@code hooks.process.sandbox} asks for. {@code auto} takes bubblewrap only when it is installed
@@ -30,13 +31,18 @@ final class Sandboxes {
   private Sandboxes() {}
 
   static Choice choose(HookpointConfig.Process config) {
+    return choose(config, Sandboxes::find);
+  }
+
+  /** @param find where a program of this name is installed, if it is: the tests' stand-in for the machine */
+  static Choice choose(HookpointConfig.Process config, Function<String, Optional<Path>> find) {
     if (config.sandbox() == HookpointConfig.SandboxKind.NONE) {
       return new Choice(new NoSandbox(), "hooks.process.sandbox is none");
     }
     String problem;
-    Optional<Path> bwrap = find("bwrap");
-    Optional<Path> prlimit = find("prlimit");
-    Optional<Path> setpriv = find("setpriv");
+    Optional<Path> bwrap = find.apply("bwrap");
+    Optional<Path> prlimit = find.apply("prlimit");
+    Optional<Path> setpriv = find.apply("setpriv");
     if (bwrap.isEmpty()) {
       problem = "bubblewrap not found: apt-get install bubblewrap (or dnf install bubblewrap)";
     } else if (prlimit.isEmpty() || setpriv.isEmpty()) {

@@ -78,6 +78,24 @@ class SandboxTest {
   }
 
   @Test
+  void aSandboxedHookCannotReadTheHostsEnvironmentThroughProc() {
+    long host = ProcessHandle.current().pid();
+    ProcessHarness.Outcome outcome = run("#!/bin/sh\n"
+        + "cat /proc/" + host + "/environ >&2 2>/dev/null && exit 1\n"
+        + "for p in /proc/[0-9]*; do tr '\\0' '\\n' < $p/environ 2>/dev/null; done >&2\n"
+        + "echo done >&2\n");
+    assertEquals("ok", outcome.category(), () -> String.valueOf(outcome.failure()));
+    String seen = stderr(outcome);
+    for (String variable : System.getenv().keySet()) {
+      if (!List.of("PATH", "HOME", "LANG", "TZ", "LC_ALL", "TMPDIR", "PWD", "SHLVL", "_", "OLDPWD")
+          .contains(variable)) {
+        assertFalse(seen.contains("INFO " + variable + "="), "host variable visible: " + variable);
+      }
+    }
+    assertTrue(seen.endsWith("INFO done"), seen);
+  }
+
+  @Test
   void aSandboxedHookCannotSignalTheHost() {
     long host = ProcessHandle.current().pid();
     ProcessHarness.Outcome outcome = run("#!/bin/sh\n"
