@@ -26,6 +26,8 @@ final class BubblewrapSandbox implements Sandbox {
    */
   private static final String OPEN_COPY_AS_FD_3 = "exec \"$@\" 3<\"$0\"";
 
+  private static final String ENV = Files.isExecutable(Path.of("/usr/bin/env")) ? "/usr/bin/env" : "/bin/env";
+
   private final Path bwrap;
   private final Path prlimit;
   private final Path setpriv;
@@ -69,9 +71,7 @@ final class BubblewrapSandbox implements Sandbox {
     command.addAll(parents(run.home(), run.hookDirectory(), run.copy()));
     command.addAll(List.of("--perms", "1777", "--tmpfs", home,
         "--ro-bind", hookDirectory, hookDirectory, "--perms", executable(run.copy()), "--ro-bind-data", "3", copy,
-        "--chdir", hookDirectory,
-        // The shell above exports PWD; the hook's environment is exactly the one the executor built.
-        "--unsetenv", "PWD", "--"));
+        "--chdir", hookDirectory, "--"));
     command.addAll(asHookUser());
     command.add(copy);
     return command;
@@ -136,7 +136,10 @@ final class BubblewrapSandbox implements Sandbox {
    * hook runs as its own dedicated uid: as the host's user it would count the host's own threads too.
    */
   List<String> asHookUser() {
-    List<String> command = new ArrayList<>(List.of(prlimit.toString(), "--as=" + maxMemoryMb * 1024 * 1024));
+    // The shell that opens the copy and bwrap's --chdir both set PWD; the hook's environment is exactly the one the
+    // executor built.
+    List<String> command = new ArrayList<>(List.of(ENV, "-u", "PWD", prlimit.toString(),
+        "--as=" + maxMemoryMb * 1024 * 1024));
     if (hostIsRoot) {
       command.add("--nproc=" + maxProcesses);
     }

@@ -96,6 +96,15 @@ class SandboxTest {
   }
 
   @Test
+  void aSandboxedHookGetsExactlyTheExecutorsEnvironmentAndNothingTheSandboxAdds() {
+    ProcessHarness.Outcome outcome = run("#!/usr/bin/python3\nimport os, sys\n"
+        + "print(' '.join(sorted(os.environ)), file=sys.stderr)\n");
+    assertEquals("ok", outcome.category(), () -> String.valueOf(outcome.failure()));
+    assertEquals(List.of("INFO HOME HOOK_DOWNLOAD_SIZE HOOK_DOWNLOAD_TAGS HOOK_DOWNLOAD_TITLE HOOK_DRY_RUN HOOK_EVENT "
+        + "HOOK_EVENT_ID HOOK_TIMESTAMP HOOK_USER_ID LANG LC_ALL PATH TMPDIR TZ"), outcome.logs());
+  }
+
+  @Test
   void aSandboxedHookCannotSignalTheHost() {
     long host = ProcessHandle.current().pid();
     ProcessHarness.Outcome outcome = run("#!/bin/sh\n"
