@@ -297,8 +297,9 @@ public final class ProcessExecutor implements HookExecutor {
       if (sandbox.containsItsProcesses()) {
         // Killing bwrap kills the namespace's init, and the kernel kills everything else in it.
         if (force) {
+          List<Long> inits = process.children().map(ProcessHandle::pid).toList();
           process.destroyForcibly();
-          awaitExit(process);
+          awaitExit(process, inits);
         } else {
           ProcessTable.signal(process.descendants().map(ProcessHandle::pid).toList(), false);
         }
@@ -324,14 +325,23 @@ public final class ProcessExecutor implements HookExecutor {
       }
     }
 
-    /** Waits until bwrap is gone, and with it its namespace, so a returned run has nothing left running. */
-    private void awaitExit(Process process) {
+    /**
+     * Waits until bwrap and the namespace's init are gone, so a returned run has nothing left running. The init gets
+     * its SIGKILL only as bwrap dies (its parent-death signal), and it ends only once the kernel has ended every
+     * other process in the namespace.
+     */
+    private void awaitExit(Process process, List<Long> inits) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
       try {
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
-          LOG.warn("[{}] bwrap did not exit 5 s after SIGKILL", hook.file().id());
+        process.waitFor(5, TimeUnit.SECONDS);
+        while (!inits.stream().allMatch(ProcessTable::ended) && System.nanoTime() < deadline) {
+          Thread.sleep(1);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      }
+      if (process.isAlive() || !inits.stream().allMatch(ProcessTable::ended)) {
+        LOG.warn("[{}] the sandbox did not end 5 s after SIGKILL", hook.file().id());
       }
     }
 
