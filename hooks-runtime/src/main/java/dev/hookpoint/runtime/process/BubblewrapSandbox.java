@@ -66,7 +66,8 @@ final class BubblewrapSandbox implements Sandbox {
     String copy = run.copy().toString();
     List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", OPEN_COPY_AS_FD_3, copy));
     command.addAll(namespaces());
-    // A tmpfs /tmp first: the hook's directory and copy may live below it and are bound on top.
+    // A tmpfs /tmp first: the hook's directory and copy may live below it and are bound on top. /tmp and home are
+    // 1777 because bwrap (root) owns them and the hook user must write them; no one else is in this mount namespace.
     command.addAll(List.of("--perms", "1777", "--tmpfs", "/tmp"));
     command.addAll(parents(run.home(), run.hookDirectory(), run.copy()));
     command.addAll(List.of("--perms", "1777", "--tmpfs", home,

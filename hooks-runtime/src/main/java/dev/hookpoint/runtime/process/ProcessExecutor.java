@@ -189,6 +189,8 @@ public final class ProcessExecutor implements HookExecutor {
     private final Path home;
     private final String path;
     private final long startTicks = ProcessTable.ticksNow();
+    /** The sandbox's init, bwrap's child: the run has ended when it has. Empty with no sandbox. */
+    private List<Long> inits = List.of();
 
     Run(ProcessHook hook, Invocation invocation, Path home) {
       this.hook = hook;
@@ -207,6 +209,9 @@ public final class ProcessExecutor implements HookExecutor {
       byte[] event = JSON.writeValueAsBytes(invocation.payload());
       Process process = start(builder);
       long session = process.pid();
+      if (sandbox.containsItsProcesses()) {
+        inits = namespaceInit(process);
+      }
       // The watchdog, or a shutdown, stops the hook from outside; the wait below then returns.
       invocation.cancellation().onCancel(process::destroyForcibly);
       try {
@@ -297,9 +302,8 @@ public final class ProcessExecutor implements HookExecutor {
       if (sandbox.containsItsProcesses()) {
         // Killing bwrap kills the namespace's init, and the kernel kills everything else in it.
         if (force) {
-          List<Long> inits = process.children().map(ProcessHandle::pid).toList();
           process.destroyForcibly();
-          awaitExit(process, inits);
+          awaitExit(process);
         } else {
           ProcessTable.signal(process.descendants().map(ProcessHandle::pid).toList(), false);
         }
@@ -326,11 +330,27 @@ public final class ProcessExecutor implements HookExecutor {
     }
 
     /**
+     * bwrap's child, the namespace's init, looked up while bwrap still lives: bwrap exits as soon as the hook's main
+     * process has, before its init has ended the rest, and after that the init is nobody's child to find.
+     */
+    private List<Long> namespaceInit(Process process) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+      while (process.isAlive() && System.nanoTime() < deadline) {
+        List<Long> children = process.children().map(ProcessHandle::pid).toList();
+        if (!children.isEmpty()) {
+          return children;
+        }
+        Thread.onSpinWait();
+      }
+      return List.of();
+    }
+
+    /**
      * Waits until bwrap and the namespace's init are gone, so a returned run has nothing left running. The init gets
      * its SIGKILL only as bwrap dies (its parent-death signal), and it ends only once the kernel has ended every
      * other process in the namespace.
      */
-    private void awaitExit(Process process, List<Long> inits) {
+    private void awaitExit(Process process) {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
       try {
         process.waitFor(5, TimeUnit.SECONDS);
