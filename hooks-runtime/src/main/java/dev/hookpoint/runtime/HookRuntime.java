@@ -333,6 +333,12 @@ public final class HookRuntime implements AutoCloseable {
     return runStore;
   }
 
+  /** The sandbox process hooks run in; empty when the runtime has no process executor. */
+  public Optional<dev.hookpoint.runtime.process.ProcessExecutor.SandboxInUse> processSandbox() {
+    return executors.stream().filter(dev.hookpoint.runtime.process.ProcessExecutor.class::isInstance)
+        .map(executor -> ((dev.hookpoint.runtime.process.ProcessExecutor) executor).sandbox()).findFirst();
+  }
+
   public HookMetrics metrics() {
     return metrics;
   }

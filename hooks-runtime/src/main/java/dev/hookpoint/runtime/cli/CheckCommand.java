@@ -40,6 +40,9 @@ final class CheckCommand implements Callable<Integer> {
     }
     List<HookRuntime.Problem> problems = hooks.check();
     problems.forEach(out::println);
+    // A warning, not a problem: the hooks are fine, where they run is the operator's choice.
+    hooks.processSandbox().filter(sandbox -> sandbox.name().equals("none")).ifPresent(sandbox -> out.println(
+        "warning: process hooks run without a sandbox: " + sandbox.why() + " (see docs/process-hooks.md)"));
     if (problems.isEmpty()) {
       out.println("All hooks in " + hooks.hooksDirectory() + " are fine.");
     }

@@ -3,6 +3,7 @@ package dev.hookpoint.runtime.cli;
 import dev.hookpoint.runtime.HookRuntime;
 import dev.hookpoint.runtime.executor.HookMetadata;
 import dev.hookpoint.runtime.history.HookStats;
+import dev.hookpoint.runtime.process.ProcessExecutor;
 import dev.hookpoint.runtime.registry.RegisteredHook;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -37,8 +38,12 @@ final class ListCommand implements Callable<Integer> {
     List<RegisteredHook> registered = hooks.registry().hooks();
     if (json) {
       List<Map<String, Object>> list = new ArrayList<>();
+      String sandbox = hooks.processSandbox().map(ProcessExecutor.SandboxInUse::name).orElse(null);
       for (RegisteredHook hook : registered) {
-        list.add(entry(hook, hooks.metrics().of(hook.id())));
+        Map<String, Object> entry = entry(hook, hooks.metrics().of(hook.id()));
+        // Which sandbox a hook runs in belongs to the hook: only process hooks have one.
+        entry.put("sandbox", "process".equals(hook.executorName()) ? sandbox : null);
+        list.add(entry);
       }
       JsonOutput.print(out, list);
       return 0;
@@ -51,6 +56,9 @@ final class ListCommand implements Callable<Integer> {
           hook.enabled() ? "enabled" : "disabled", loadStatus(hook),
           hook.loadError() == null ? hook.metadata().name() : hook.loadError().getMessage());
     }
+    hooks.processSandbox().ifPresent(sandbox -> out.println(sandbox.name().equals("none")
+        ? "Process hooks run WITHOUT a sandbox (none): " + sandbox.why()
+        : "Process hooks run in the " + sandbox.name() + " sandbox."));
     out.flush();
     return 0;
   }

@@ -163,6 +163,9 @@ public final class ConfigLoader {
     if (message.contains("WhenFull")) {
       return "one of: drop, caller_runs";
     }
+    if (message.contains("SandboxKind")) {
+      return "one of: auto, bwrap, none";
+    }
     if (message.contains("OnError")) {
       return "one of: ignore, veto";
     }

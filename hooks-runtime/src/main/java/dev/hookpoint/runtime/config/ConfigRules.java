@@ -43,6 +43,9 @@ final class ConfigRules {
     rules.notNegative("hooks.process.runs_per_minute", hooks.process().runsPerMinute());
     rules.positive("hooks.process.max_output_bytes", hooks.process().maxOutputBytes());
     rules.notNegative("hooks.process.kill_grace_ms", hooks.process().killGraceMs());
+    rules.positive("hooks.process.user", hooks.process().user());
+    rules.positive("hooks.process.max_memory_mb", hooks.process().maxMemoryMb());
+    rules.positive("hooks.process.max_processes", hooks.process().maxProcesses());
     return rules.problems;
   }
 

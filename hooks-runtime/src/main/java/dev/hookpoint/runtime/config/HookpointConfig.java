@@ -21,7 +21,7 @@ public record HookpointConfig(Database database, Hooks hooks) {
         new Async(2, 10_000, WhenFull.DROP, 5_000),
         new History(1_000, 100, 1_000),
         new Lua(10_000_000, 50L * 1024 * 1024, 200, new Http(true, List.of(), 60, 1024 * 1024)),
-        new Process(Map.of(), 4, 60, 1024 * 1024, 1_000), Map.of()));
+        new Process(Map.of(), 4, 60, 1024 * 1024, 1_000, SandboxKind.AUTO, true, 65534, 512, 64), Map.of()));
   }
 
   /**
@@ -126,7 +126,22 @@ public record HookpointConfig(Database database, Hooks hooks) {
    * @param runsPerMinute per hook; more runs are skipped
    * @param maxOutputBytes stdout beyond this kills the process
    * @param killGraceMs between SIGTERM and SIGKILL on timeout
+   * @param sandbox what contains a hook process: bubblewrap, nothing, or bubblewrap when it is there and works
+   * @param network whether a sandboxed hook keeps the network; {@code false} gives it none at all
+   * @param user the uid (and gid) a sandboxed hook runs as when the host runs as root
+   * @param maxMemoryMb a sandboxed hook's address space (RLIMIT_AS), per process
+   * @param maxProcesses processes of the hook user at once (RLIMIT_NPROC), when the host runs as root
    */
   public record Process(Map<String, String> env, int maxConcurrent, int runsPerMinute, long maxOutputBytes,
-      long killGraceMs) {}
+      long killGraceMs, SandboxKind sandbox, boolean network, int user, long maxMemoryMb, int maxProcesses) {}
+
+  /** What contains a process hook. */
+  public enum SandboxKind {
+    /** Bubblewrap when it is installed and a probe run of it works; otherwise none, saying why at start. */
+    AUTO,
+    /** Bubblewrap, or no process hook runs. */
+    BWRAP,
+    /** Today's executor without a sandbox: its own session, and a /proc sweep after each run. */
+    NONE
+  }
 }

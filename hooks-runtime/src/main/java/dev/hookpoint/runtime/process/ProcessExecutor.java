@@ -32,18 +32,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs executable hooks (shell, Python, binaries) as processes: no shell in between, the hook's directory as
- * working directory, a clean environment, the event as JSON on stdin, the result as JSON on stdout, stderr into
- * the run's log. Each hook runs as the leader of its own session ({@code setsid}), so that everything it starts
- * can be found and stopped: on timeout with SIGTERM then SIGKILL, and after every run whatever it left behind.
- * Linux and macOS; on Linux, {@code /proc} also finds orphans and escapees. Windows is not supported yet.
+ * Runs executable hooks (shell, Python, binaries) as processes: the hook's directory as working directory, a clean
+ * environment, the event as JSON on stdin, the result as JSON on stdout, stderr into the run's log. A
+ * {@link Sandbox} contains the process: with bubblewrap, killing it ends everything the hook started; with none,
+ * each hook leads its own session ({@code setsid}) and {@code /proc} is swept for what it left behind. Either way a
+ * timeout sends SIGTERM, then SIGKILL after the grace period. Linux and macOS (none only); Windows is not supported.
  */
 public final class ProcessExecutor implements HookExecutor {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProcessExecutor.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path SETSID = List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid")).stream()
-      .filter(Files::isExecutable).findFirst().orElse(null);
   /** How many times cleanup looks again for processes forked while it was killing the ones it found. */
   private static final int MAX_SWEEPS = 20;
   /** Between cleanup passes that found something, so SIGKILLed processes are gone before the run returns. */
@@ -55,11 +53,40 @@ public final class ProcessExecutor implements HookExecutor {
   private final Semaphore running;
   private final Map<String, RateLimit> rates = new ConcurrentHashMap<>();
   private final PrivateCopies copies = new PrivateCopies();
+  private final Sandbox sandbox;
+  private final SandboxInUse inUse;
 
   public ProcessExecutor(HookpointConfig.Hooks config) {
     this.config = config;
     this.running = new Semaphore(config.process().maxConcurrent(), true);
+    Sandboxes.Choice choice = Sandboxes.choose(config.process());
+    this.sandbox = choice.sandbox();
+    this.inUse = new SandboxInUse(sandbox.name(), choice.why());
+    if (sandbox.containsItsProcesses()) {
+      LOG.info("process hooks run in the {} sandbox ({})", sandbox.name(), choice.why());
+    } else if (config.process().sandbox() == HookpointConfig.SandboxKind.NONE) {
+      LOG.warn("process hooks run WITHOUT a sandbox (hooks.process.sandbox: none): they can read and change "
+          + "whatever the host's user can");
+    } else {
+      LOG.warn("process hooks run WITHOUT a sandbox: {}", choice.why());
+    }
   }
+
+  /** The sandbox process hooks run in: {@code bwrap} or {@code none}. */
+  public String sandboxName() {
+    return sandbox.name();
+  }
+
+  /** The sandbox process hooks run in, and why that one. */
+  public SandboxInUse sandbox() {
+    return inUse;
+  }
+
+  /**
+   * @param name {@code bwrap} or {@code none}, as {@code hooks.process.sandbox} spells them
+   * @param why why this one: for none under auto, what is missing and how to install it
+   */
+  public record SandboxInUse(String name, String why) {}
 
   /** An executable hook, its header metadata, and the private copy of the bytes that were checked, which runs. */
   record ProcessHook(HookFile file, HookMetadata metadata, PrivateCopies.Copy copy) implements LoadedHook {}
@@ -157,6 +184,8 @@ public final class ProcessExecutor implements HookExecutor {
     private final Path home;
     private final String path;
     private final long startTicks = ProcessTable.ticksNow();
+    /** The sandbox's init, bwrap's child: the run has ended when it has. Empty with no sandbox. */
+    private List<Long> inits = List.of();
 
     Run(ProcessHook hook, Invocation invocation, Path home) {
       this.hook = hook;
@@ -166,19 +195,18 @@ public final class ProcessExecutor implements HookExecutor {
     }
 
     Object execute() throws HookFailure, IOException {
-      List<String> command = new ArrayList<>(2);
-      if (SETSID != null) {
-        command.add(SETSID.toString());
-      }
       // What runs is the private copy of the checked bytes; where it runs stays the hook's own directory.
-      command.add(hook.copy().path().toString());
-      ProcessBuilder builder = new ProcessBuilder(command).directory(hook.file().path().toAbsolutePath().getParent()
-          .toFile());
+      Path directory = hook.file().path().toAbsolutePath().getParent();
+      List<String> command = sandbox.command(new Sandbox.SandboxSpec(hook.copy().path(), directory, home));
+      ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
       builder.environment().clear();
       builder.environment().putAll(HookEnvironment.of(invocation, home, config.process().env()));
       byte[] event = JSON.writeValueAsBytes(invocation.payload());
       Process process = start(builder);
       long session = process.pid();
+      if (sandbox.containsItsProcesses()) {
+        inits = namespaceInit(process);
+      }
       // The watchdog, or a shutdown, stops the hook from outside; the wait below then returns.
       invocation.cancellation().onCancel(process::destroyForcibly);
       try {
@@ -201,7 +229,8 @@ public final class ProcessExecutor implements HookExecutor {
           // 126 is setsid (or a shell) saying it could not execute the file at all.
           throw HookFailure.executionError("exited with code " + process.exitValue()
               + (tail.isEmpty() ? "" : "; stderr ended with: " + String.join(" | ", tail))
-              + (process.exitValue() == 126 ? " (" + noexec() + ")" : ""), path, null);
+              + (process.exitValue() == 126 ? " (" + noexec() + ")" : "")
+              + sandbox.limitHint(process.exitValue(), tail), path, null);
         }
         return parse(output.bytes());
       } catch (InterruptedException e) {
@@ -249,7 +278,10 @@ public final class ProcessExecutor implements HookExecutor {
     /** SIGTERM to everything the hook started, then SIGKILL after the grace period. */
     private void stopGracefully(Process process, long session) throws InterruptedException {
       stop(process, session, false);
-      process.destroy();
+      if (!sandbox.containsItsProcesses()) {
+        // bwrap dies of SIGTERM and takes the namespace with it, which would be no grace at all.
+        process.destroy();
+      }
       if (!process.waitFor(config.process().killGraceMs(), TimeUnit.MILLISECONDS)) {
         LOG.warn("[{}] ignored SIGTERM; killing it", hook.file().id());
       }
@@ -262,7 +294,15 @@ public final class ProcessExecutor implements HookExecutor {
      * the session; elsewhere (macOS) only the hook's live descendants can be found.
      */
     private void stop(Process process, long session, boolean force) {
-      if (ProcessTable.available()) {
+      if (sandbox.containsItsProcesses()) {
+        // Killing bwrap kills the namespace's init, and the kernel kills everything else in it.
+        if (force) {
+          process.destroyForcibly();
+          awaitExit(process);
+        } else {
+          ProcessTable.signal(process.descendants().map(ProcessHandle::pid).toList(), false);
+        }
+      } else if (ProcessTable.available()) {
         // Repeat while anything is found or unsettled: a process may fork between one pass and its kill, or be
         // caught mid-exec, when it cannot be told apart yet.
         String marker = "HOOK_EVENT_ID=" + invocation.runId();
@@ -281,6 +321,42 @@ public final class ProcessExecutor implements HookExecutor {
             + "passes", hook.file().id(), MAX_SWEEPS);
       } else {
         ProcessTable.signal(process.descendants().map(ProcessHandle::pid).toList(), force);
+      }
+    }
+
+    /**
+     * bwrap's child, the namespace's init, looked up while bwrap still lives: bwrap exits as soon as the hook's main
+     * process has, before its init has ended the rest, and after that the init is nobody's child to find.
+     */
+    private List<Long> namespaceInit(Process process) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+      while (process.isAlive() && System.nanoTime() < deadline) {
+        List<Long> children = process.children().map(ProcessHandle::pid).toList();
+        if (!children.isEmpty()) {
+          return children;
+        }
+        Thread.onSpinWait();
+      }
+      return List.of();
+    }
+
+    /**
+     * Waits until bwrap and the namespace's init are gone, so a returned run has nothing left running. The init gets
+     * its SIGKILL only as bwrap dies (its parent-death signal), and it ends only once the kernel has ended every
+     * other process in the namespace.
+     */
+    private void awaitExit(Process process) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      try {
+        process.waitFor(5, TimeUnit.SECONDS);
+        while (!inits.stream().allMatch(ProcessTable::ended) && System.nanoTime() < deadline) {
+          Thread.sleep(1);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (process.isAlive() || !inits.stream().allMatch(ProcessTable::ended)) {
+        LOG.warn("[{}] the sandbox did not end 5 s after SIGKILL", hook.file().id());
       }
     }
 

@@ -194,6 +194,12 @@ final class ProcessTable {
     return -1;
   }
 
+  /** Whether a process has ended: gone, or a zombie that only waits to be collected. */
+  static boolean ended(long pid) {
+    long[] stat = stat(PROC.resolve(Long.toString(pid)), new byte[1024]);
+    return stat == null || stat[3] == 'Z';
+  }
+
   /** Sends SIGTERM (or SIGKILL when {@code force}) to each pid. */
   static void signal(List<Long> pids, boolean force) {
     for (long pid : pids) {

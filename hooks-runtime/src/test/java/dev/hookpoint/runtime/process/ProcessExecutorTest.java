@@ -20,8 +20,17 @@ class ProcessExecutorTest {
   @TempDir Path dir;
   private ProcessHarness.Outcome last;
 
+  /** The sandbox these tests run in: whatever auto picks here; {@link UnsandboxedProcessExecutorTest} says none. */
+  String sandboxYaml() {
+    return "";
+  }
+
+  private ProcessHarness harness(String yaml) {
+    return new ProcessHarness(dir, sandboxYaml() + yaml);
+  }
+
   private ProcessHarness.Outcome run(String source) {
-    last = new ProcessHarness(dir).run(source);
+    last = harness("kill_grace_ms: 200").run(source);
     return last;
   }
 
@@ -55,7 +64,7 @@ class ProcessExecutorTest {
   void largeEventsRoundTripWithoutDeadlock() {
     Map<String, Object> payload = new HashMap<>(ProcessHarness.event());
     payload.put("blob", "x".repeat(4 * 1024 * 1024));
-    ProcessHarness.Outcome outcome = new ProcessHarness(dir).run(
+    ProcessHarness.Outcome outcome = harness("kill_grace_ms: 200").run(
         "#!/bin/sh\nsize=$(wc -c)\necho \"{\\\"message\\\": \\\"$size\\\"}\"\n", payload, 10_000);
     last = outcome;
     assertEquals("ok", outcome.category(), () -> String.valueOf(outcome.failure()));
@@ -66,7 +75,7 @@ class ProcessExecutorTest {
   void aHookThatNeverReadsStdinIsFineEvenWithALargeEvent() {
     Map<String, Object> payload = new HashMap<>(ProcessHarness.event());
     payload.put("blob", "x".repeat(4 * 1024 * 1024));
-    ProcessHarness.Outcome outcome = new ProcessHarness(dir).run("#!/bin/sh\necho '{\"modified\": false}'\n",
+    ProcessHarness.Outcome outcome = harness("kill_grace_ms: 200").run("#!/bin/sh\necho '{\"modified\": false}'\n",
         payload, 10_000);
     last = outcome;
     assertEquals("ok", outcome.category(), () -> String.valueOf(outcome.failure()));
@@ -105,14 +114,14 @@ class ProcessExecutorTest {
   void eventTextWithNulBytesStillReachesTheHook() {
     Map<String, Object> payload = new HashMap<>(ProcessHarness.event());
     payload.put("download", Map.of("title", "Heat\u00001995", "size", 1, "tags", List.of()));
-    last = new ProcessHarness(dir).run("#!/bin/sh\necho \"$HOOK_DOWNLOAD_TITLE\" >&2\n", payload, 3_000);
+    last = harness("kill_grace_ms: 200").run("#!/bin/sh\necho \"$HOOK_DOWNLOAD_TITLE\" >&2\n", payload, 3_000);
     assertEquals("ok", last.category(), () -> String.valueOf(last.failure()));
     assertEquals(List.of("INFO Heat1995"), last.logs());
   }
 
   @Test
   void operatorsCanPassExtraVariables() {
-    last = new ProcessHarness(dir, "env:\n  PLEX_TOKEN: abc123").run("#!/bin/sh\necho \"$PLEX_TOKEN\" >&2\n");
+    last = harness("env:\n  PLEX_TOKEN: abc123").run("#!/bin/sh\necho \"$PLEX_TOKEN\" >&2\n");
     assertEquals(List.of("INFO abc123"), last.logs());
   }
 
@@ -132,7 +141,7 @@ class ProcessExecutorTest {
 
   @Test
   void oversizedStdoutIsADataErrorAndTheHookIsStopped() {
-    last = new ProcessHarness(dir, "max_output_bytes: 1000").run(
+    last = harness("max_output_bytes: 1000").run(
         "#!/bin/sh\nwhile true; do echo xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx; done\n");
     assertEquals("data_error", last.category());
     assertTrue(last.failure().getMessage().contains("wrote more than 1000 bytes to stdout"));
@@ -175,7 +184,7 @@ class ProcessExecutorTest {
 
   @Test
   void aHookThatIgnoresSigtermIsKilledAtItsTimeout() {
-    last = new ProcessHarness(dir).run("#!/bin/sh\ntrap '' TERM\nwhile true; do sleep 0.05; done\n",
+    last = harness("kill_grace_ms: 200").run("#!/bin/sh\ntrap '' TERM\nwhile true; do sleep 0.05; done\n",
         ProcessHarness.event(), 300);
     assertEquals("timeout", last.category());
     assertTrue(last.millis() < 3_000, last.millis() + " ms");
@@ -183,7 +192,7 @@ class ProcessExecutorTest {
 
   @Test
   void aHookThatForksChildrenAndHangsLeavesNothingBehind() {
-    last = new ProcessHarness(dir).run(
+    last = harness("kill_grace_ms: 200").run(
         "#!/bin/sh\nsleep 100 &\nsleep 100 &\n(trap '' TERM; sleep 100) &\nsleep 100\n", ProcessHarness.event(), 300);
     assertEquals("timeout", last.category());
   }
@@ -210,16 +219,16 @@ class ProcessExecutorTest {
 
   @Test
   void aNonExecutableFileIsALoadErrorWithTheFix() throws Exception {
-    Path file = new ProcessHarness(dir).script("#!/bin/sh\necho '{}'\n");
+    Path file = harness("kill_grace_ms: 200").script("#!/bin/sh\necho '{}'\n");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     dev.hookpoint.runtime.executor.HookFailure failure = org.junit.jupiter.api.Assertions.assertThrows(
-        dev.hookpoint.runtime.executor.HookFailure.class, () -> new ProcessHarness(dir).load(file));
+        dev.hookpoint.runtime.executor.HookFailure.class, () -> harness("kill_grace_ms: 200").load(file));
     assertEquals("not executable: chmod +x " + file, failure.getMessage());
   }
 
   @Test
   void headerCommentGivesMetadata() throws Exception {
-    ProcessHarness harness = new ProcessHarness(dir);
+    ProcessHarness harness = harness("kill_grace_ms: 200");
     Path file = harness.script("#!/bin/sh\n# name: Notify Plex\n# timeout_ms: 1500\necho '{}'\n");
     assertEquals("Notify Plex", harness.load(file).metadata().name());
     assertEquals(1500L, harness.load(file).metadata().timeoutMs());
@@ -238,7 +247,7 @@ class ProcessExecutorTest {
 
   @Test
   void runsOverTheRateLimitAreSkipped() throws Exception {
-    ProcessHarness harness = new ProcessHarness(dir, "runs_per_minute: 2");
+    ProcessHarness harness = harness("runs_per_minute: 2");
     Path file = harness.script("#!/bin/sh\necho '{}'\n");
     var hook = harness.load(file);
     List<String> categories = new java.util.ArrayList<>();

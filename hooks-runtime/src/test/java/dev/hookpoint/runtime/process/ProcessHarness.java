@@ -96,6 +96,15 @@ final class ProcessHarness {
         "context", Map.of("user_id", 1, "settings", Map.of(), "dry_run", false));
   }
 
+  /** Whether the tests run as root, when a sandboxed hook runs as hooks.process.user instead. */
+  static boolean hostIsRoot() {
+    try {
+      return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** Processes carrying a run's marker, i.e. still alive from that run. */
   static List<Long> survivors(String runId) {
     List<Long> pids = new ArrayList<>();

@@ -1,0 +1,173 @@
+package dev.hookpoint.runtime.process;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Bubblewrap: the hook gets its own PID, mount, IPC and UTS namespaces (and network, when switched off), sees the
+ * system read-only, its own directory read-only, a private {@code /tmp} and home, and nothing else of the host's
+ * files: not the data directory, the database, the configuration or other hooks. Its {@code /proc} shows only its
+ * own processes. When the host runs as root, the hook runs as {@code hooks.process.user}. Killing bwrap kills the
+ * namespace's init and with it every process of the run, so nothing is left behind by construction.
+ */
+final class BubblewrapSandbox implements Sandbox {
+
+  /** The top-level system directories that are bound (or linked, on merged-/usr systems) when they exist. */
+  private static final List<String> SYSTEM = List.of("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc");
+  /**
+   * bwrap copies the bytes of fd 3 into a read-only file of its own; a shell opens the private copy as fd 3 and
+   * becomes bwrap. The host's copy stays 0700 in its 0700 tree; the sandbox's is 0555 so that the hook user can
+   * read and run it (when the host's copy may run), and nobody inside can change it.
+   */
+  private static final String OPEN_COPY_AS_FD_3 = "exec \"$@\" 3<\"$0\"";
+
+  private static final String ENV = Files.isExecutable(Path.of("/usr/bin/env")) ? "/usr/bin/env" : "/bin/env";
+
+  private final Path bwrap;
+  private final Path prlimit;
+  private final Path setpriv;
+  private final boolean network;
+  private final int user;
+  private final long maxMemoryMb;
+  private final int maxProcesses;
+  private final boolean hostIsRoot;
+
+  BubblewrapSandbox(Path bwrap, Path prlimit, Path setpriv, boolean network, int user, long maxMemoryMb,
+      int maxProcesses, boolean hostIsRoot) {
+    this.bwrap = bwrap;
+    this.prlimit = prlimit;
+    this.setpriv = setpriv;
+    this.network = network;
+    this.user = user;
+    this.maxMemoryMb = maxMemoryMb;
+    this.maxProcesses = maxProcesses;
+    this.hostIsRoot = hostIsRoot;
+  }
+
+  @Override
+  public String name() {
+    return "bwrap";
+  }
+
+  @Override
+  public boolean containsItsProcesses() {
+    return true;
+  }
+
+  @Override
+  public List<String> command(SandboxSpec run) {
+    String hookDirectory = run.hookDirectory().toString();
+    String home = run.home().toString();
+    String copy = run.copy().toString();
+    List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", OPEN_COPY_AS_FD_3, copy));
+    command.addAll(namespaces());
+    // A tmpfs /tmp first: the hook's directory and copy may live below it and are bound on top. /tmp and home are
+    // 1777 because bwrap (root) owns them and the hook user must write them; no one else is in this mount namespace.
+    command.addAll(List.of("--perms", "1777", "--tmpfs", "/tmp"));
+    command.addAll(parents(run.home(), run.hookDirectory(), run.copy()));
+    command.addAll(List.of("--perms", "1777", "--tmpfs", home,
+        "--ro-bind", hookDirectory, hookDirectory, "--perms", executable(run.copy()), "--ro-bind-data", "3", copy,
+        "--chdir", hookDirectory, "--"));
+    command.addAll(asHookUser());
+    command.add(copy);
+    return command;
+  }
+
+  /**
+   * The directories above the mounts, made 0755 and empty. bwrap would create them 0700 and root's, and the hook
+   * user could then not reach its own directory or copy by absolute path (only through its working directory).
+   */
+  private static List<String> parents(Path... paths) {
+    Set<Path> parents = new LinkedHashSet<>();
+    for (Path path : paths) {
+      List<Path> above = new ArrayList<>();
+      for (Path parent = path.getParent(); parent != null && parent.getParent() != null; parent = parent.getParent()) {
+        above.add(0, parent);
+      }
+      parents.addAll(above);
+    }
+    parents.remove(Path.of("/tmp"));
+    List<String> command = new ArrayList<>();
+    for (Path parent : parents) {
+      command.addAll(List.of("--perms", "0755", "--dir", parent.toString()));
+    }
+    return command;
+  }
+
+  /** The sandbox's copy may run exactly when the host's may: a copy that cannot be executed fails the same way. */
+  private static String executable(Path copy) {
+    return Files.isExecutable(copy) ? "0555" : "0444";
+  }
+
+  /** bwrap with every namespace and the read-only system: what every run and the probe share. */
+  List<String> namespaces() {
+    List<String> command = new ArrayList<>(List.of(bwrap.toString(), "--unshare-pid", "--unshare-ipc",
+        "--unshare-uts", "--die-with-parent", "--new-session"));
+    if (!network) {
+      command.add("--unshare-net");
+    }
+    if (!hostIsRoot) {
+      // An unprivileged bwrap needs a user namespace; the hook keeps the host's uid.
+      command.add("--unshare-user");
+    }
+    command.addAll(List.of("--ro-bind", "/usr", "/usr"));
+    for (String directory : SYSTEM) {
+      Path path = Path.of(directory);
+      if (Files.isSymbolicLink(path)) {
+        try {
+          command.addAll(List.of("--symlink", Files.readSymbolicLink(path).toString(), directory));
+        } catch (java.io.IOException e) {
+          // Unreadable link: leave it out; the hook then has no such directory.
+        }
+      } else if (Files.isDirectory(path)) {
+        command.addAll(List.of("--ro-bind", directory, directory));
+      }
+    }
+    command.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
+    return command;
+  }
+
+  /**
+   * The limits, then the hook user. RLIMIT_NPROC counts every process of a real uid, so it is only set when the
+   * hook runs as its own dedicated uid: as the host's user it would count the host's own threads too.
+   */
+  List<String> asHookUser() {
+    // The shell that opens the copy and bwrap's --chdir both set PWD; the hook's environment is exactly the one the
+    // executor built.
+    List<String> command = new ArrayList<>(List.of(ENV, "-u", "PWD", prlimit.toString(),
+        "--as=" + maxMemoryMb * 1024 * 1024));
+    if (hostIsRoot) {
+      command.add("--nproc=" + maxProcesses);
+    }
+    command.add("--");
+    if (hostIsRoot) {
+      command.addAll(List.of(setpriv.toString(), "--reuid=" + user, "--regid=" + user, "--clear-groups",
+          "--no-new-privs", "--inh-caps=-all", "--bounding-set=-all", "--"));
+    }
+    return command;
+  }
+
+  /**
+   * What a failure says about the limits can only be guessed from outside: a SIGKILL or an allocation failure on
+   * stderr points at the memory limit, a failed fork at the process limit.
+   */
+  @Override
+  public String limitHint(int exitCode, List<String> stderrTail) {
+    String tail = String.join("\n", stderrTail).toLowerCase(Locale.ROOT);
+    List<String> hints = new ArrayList<>(2);
+    if (exitCode == 137 || tail.contains("cannot allocate memory") || tail.contains("memoryerror")
+        || tail.contains("out of memory") || tail.contains("bad_alloc") || tail.contains("xmalloc")) {
+      hints.add("it may have hit its memory limit: hooks.process.max_memory_mb is " + maxMemoryMb);
+    }
+    if (hostIsRoot && (tail.contains("fork") || tail.contains("resource temporarily unavailable"))) {
+      hints.add("it may have hit its process limit: hooks.process.max_processes is " + maxProcesses
+          + ", counted across all processes of uid " + user);
+    }
+    return hints.isEmpty() ? "" : " (" + String.join("; ", hints) + ")";
+  }
+}
