@@ -77,6 +77,17 @@ public final class ProcessExecutor implements HookExecutor {
     return sandbox.name();
   }
 
+  /**
+   * The command a run of {@code script} starts, for benchmarks and diagnostics: the same command line the executor
+   * builds for each run, sandbox and all.
+   *
+   * @param home the run's private home and temp directory
+   */
+  public List<String> commandLine(Path script, Path home) {
+    Path absolute = script.toAbsolutePath();
+    return sandbox.command(new Sandbox.SandboxSpec(absolute, absolute.getParent(), home));
+  }
+
   /** The sandbox process hooks run in, and why that one. */
   public SandboxInUse sandbox() {
     return inUse;
