@@ -53,4 +53,35 @@ class SandboxedHooksTest {
     assertTrue(Files.notExists(cli.hooks().resolve("../planted")) && Files.notExists(
         cli.hooks().resolve("after_media_added/planted")));
   }
+
+  @Test
+  void hooksThatExhaustMemoryOrProcessesAreExecutionErrorsNamingTheSettingAndTheHostGoesOn() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/bwrap")), "bubblewrap is not installed here");
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "the memory hook is a Python script");
+    Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+        "RLIMIT_NPROC is only set when hooks have their own uid, i.e. when the host runs as root");
+    Cli cli = new Cli(dir, "process:\n  max_memory_mb: 256\n  max_processes: 16");
+    cli.run("media", "list");
+    cli.hook("after_media_added/01_memory.py", "#!/usr/bin/python3\nimport sys\nsys.stdin.read()\n"
+        + "hoard = bytearray(400 * 1024 * 1024)\nprint('{}')\n");
+    cli.hook("after_media_added/02_processes.sh", "#!/bin/sh\ncat > /dev/null\n"
+        + "for i in $(seq 1 200); do sleep 30 || exit 3 & done\nsleep 0.5\nexit 1\n");
+    Cli.Result added = cli.run("media", "add", "--type", "movie", "--title", "Heat", "--year", "1995");
+    assertEquals(0, added.exitCode(), added.err());
+    assertEquals("Heat", cli.run("media", "show", "1").json().get("title").asText(), "the item is stored");
+    JsonNode runs = cli.run("hooks", "runs", "--json", "--limit", "20").json();
+    assertLimit(runs, "after_media_added/01_memory.py", "hooks.process.max_memory_mb is 256");
+    assertLimit(runs, "after_media_added/02_processes.sh", "hooks.process.max_processes is 16");
+  }
+
+  private static void assertLimit(JsonNode runs, String hook, String setting) {
+    for (JsonNode run : runs) {
+      if (run.get("hook").asText().equals(hook)) {
+        assertEquals("execution_error", run.get("status").asText(), run.toString());
+        assertTrue(run.at("/error/message").asText().contains(setting), run.toString());
+        return;
+      }
+    }
+    throw new AssertionError(hook + " has no run: " + runs);
+  }
 }
