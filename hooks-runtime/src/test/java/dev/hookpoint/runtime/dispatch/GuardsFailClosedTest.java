@@ -55,6 +55,19 @@ class GuardsFailClosedTest {
     return MediaEvent.of("before_media_added", handle.context(), title);
   }
 
+  /** Wedges the guard on another thread, and waits until the watchdog has quarantined it. */
+  private void wedgeAndAwaitQuarantine(HookPointHandle<MediaEvent, MediaEvent.Changes> handle)
+      throws InterruptedException {
+    CompletableFuture.runAsync(() -> {
+      try {
+        handle.runSync(event(handle, "stuck"));
+      } catch (HookVetoException expected) {
+        // Its own veto, once released.
+      }
+    });
+    awaitQuarantined();
+  }
+
   /** Until the watchdog has quarantined the guard: kept in its chain, as a failure that vetoes without running. */
   private void awaitQuarantined() throws InterruptedException {
     Await.until(() -> runtime.registry().find("before_media_added/01_guard.hook").orElseThrow().loadError() != null,
@@ -85,14 +98,7 @@ class GuardsFailClosedTest {
   @Test
   void aGuardTheWatchdogSwitchedOffVetoesWithoutRunningUntilItsFileChanges() throws Exception {
     HookPointHandle<MediaEvent, MediaEvent.Changes> handle = withWedgingGuard();
-    CompletableFuture.runAsync(() -> {
-      try {
-        handle.runSync(event(handle, "stuck"));
-      } catch (HookVetoException expected) {
-        // Its own veto, once released.
-      }
-    });
-    awaitQuarantined();
+    wedgeAndAwaitQuarantine(handle);
     int runs = executor.runs.get();
 
     HookVetoException veto = assertThrows(HookVetoException.class, () -> handle.runSync(event(handle, "next")),
@@ -112,14 +118,7 @@ class GuardsFailClosedTest {
   @Test
   void anOperatorCanSwitchAQuarantinedGuardBackOn() throws Exception {
     HookPointHandle<MediaEvent, MediaEvent.Changes> handle = withWedgingGuard();
-    CompletableFuture.runAsync(() -> {
-      try {
-        handle.runSync(event(handle, "stuck"));
-      } catch (HookVetoException expected) {
-        // Its own veto, once released.
-      }
-    });
-    awaitQuarantined();
+    wedgeAndAwaitQuarantine(handle);
     runtime.setEnabled("before_media_added/01_guard.hook", true);
     assertEquals("x!", handle.runSync(event(handle, "x")).media().title(), "switched on, it runs again");
   }
