@@ -46,6 +46,8 @@ final class ConfigRules {
     rules.positive("hooks.process.user", hooks.process().user());
     rules.positive("hooks.process.max_memory_mb", hooks.process().maxMemoryMb());
     rules.positive("hooks.process.max_processes", hooks.process().maxProcesses());
+    rules.positive("hooks.process.max_cpu_seconds", hooks.process().maxCpuSeconds());
+    rules.positive("hooks.process.max_file_mb", hooks.process().maxFileMb());
     return rules.problems;
   }
 

@@ -21,7 +21,8 @@ public record HookpointConfig(Database database, Hooks hooks) {
         new Async(2, 10_000, WhenFull.DROP, 5_000),
         new History(1_000, 100, 1_000),
         new Lua(10_000_000, 50L * 1024 * 1024, 200, new Http(true, List.of(), 60, 1024 * 1024)),
-        new Process(Map.of(), 4, 60, 1024 * 1024, 1_000, SandboxKind.AUTO, true, 65534, 512, 64), Map.of()));
+        new Process(Map.of(), 4, 60, 1024 * 1024, 1_000, SandboxKind.AUTO, true, 65534, 512, 64, 60, 64),
+        Map.of()));
   }
 
   /**
@@ -131,9 +132,12 @@ public record HookpointConfig(Database database, Hooks hooks) {
    * @param user the uid (and gid) a sandboxed hook runs as when the host runs as root
    * @param maxMemoryMb a sandboxed hook's address space (RLIMIT_AS), per process
    * @param maxProcesses processes of the hook user at once (RLIMIT_NPROC), when the host runs as root
+   * @param maxCpuSeconds CPU time of each sandboxed hook process (RLIMIT_CPU)
+   * @param maxFileMb the largest file a sandboxed hook process may write (RLIMIT_FSIZE)
    */
   public record Process(Map<String, String> env, int maxConcurrent, int runsPerMinute, long maxOutputBytes,
-      long killGraceMs, SandboxKind sandbox, boolean network, int user, long maxMemoryMb, int maxProcesses) {}
+      long killGraceMs, SandboxKind sandbox, boolean network, int user, long maxMemoryMb, int maxProcesses,
+      long maxCpuSeconds, long maxFileMb) {}
 
   /** What contains a process hook. */
   public enum SandboxKind {

@@ -1,5 +1,6 @@
 package dev.hookpoint.runtime.process;
 
+import dev.hookpoint.runtime.config.HookpointConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +27,10 @@ final class BubblewrapSandbox implements Sandbox {
    */
   private static final String OPEN_COPY_AS_FD_3 = "exec \"$@\" 3<\"$0\"";
 
+  /** A shell's exit status for a child ended by SIGXCPU (24) or SIGXFSZ (25): 128 plus the signal. */
+  private static final int EXIT_BY_SIGXCPU = 128 + 24;
+  private static final int EXIT_BY_SIGXFSZ = 128 + 25;
+
   private static final String ENV = Files.isExecutable(Path.of("/usr/bin/env")) ? "/usr/bin/env" : "/bin/env";
 
   private final Path bwrap;
@@ -35,17 +40,21 @@ final class BubblewrapSandbox implements Sandbox {
   private final int user;
   private final long maxMemoryMb;
   private final int maxProcesses;
+  private final long maxCpuSeconds;
+  private final long maxFileMb;
   private final boolean hostIsRoot;
 
-  BubblewrapSandbox(Path bwrap, Path prlimit, Path setpriv, boolean network, int user, long maxMemoryMb,
-      int maxProcesses, boolean hostIsRoot) {
+  /** @param limits {@code hooks.process}: network, user and the limits */
+  BubblewrapSandbox(Path bwrap, Path prlimit, Path setpriv, HookpointConfig.Process limits, boolean hostIsRoot) {
     this.bwrap = bwrap;
     this.prlimit = prlimit;
     this.setpriv = setpriv;
-    this.network = network;
-    this.user = user;
-    this.maxMemoryMb = maxMemoryMb;
-    this.maxProcesses = maxProcesses;
+    this.network = limits.network();
+    this.user = limits.user();
+    this.maxMemoryMb = limits.maxMemoryMb();
+    this.maxProcesses = limits.maxProcesses();
+    this.maxCpuSeconds = limits.maxCpuSeconds();
+    this.maxFileMb = limits.maxFileMb();
     this.hostIsRoot = hostIsRoot;
   }
 
@@ -140,7 +149,11 @@ final class BubblewrapSandbox implements Sandbox {
     // The shell that opens the copy and bwrap's --chdir both set PWD; the hook's environment is exactly the one the
     // executor built.
     List<String> command = new ArrayList<>(List.of(ENV, "-u", "PWD", prlimit.toString(),
-        "--as=" + maxMemoryMb * 1024 * 1024));
+        "--as=" + maxMemoryMb * 1024 * 1024,
+        // SIGXCPU at the limit, SIGKILL a second later for a hook that catches it; with both at the limit the
+        // kernel's SIGKILL would win, and the cause could not be named.
+        "--cpu=" + maxCpuSeconds + ":" + (maxCpuSeconds + 1),
+        "--fsize=" + maxFileMb * 1024 * 1024));
     if (hostIsRoot) {
       command.add("--nproc=" + maxProcesses);
     }
@@ -153,13 +166,20 @@ final class BubblewrapSandbox implements Sandbox {
   }
 
   /**
-   * What a failure says about the limits can only be guessed from outside: a SIGKILL or an allocation failure on
-   * stderr points at the memory limit, a failed fork at the process limit.
+   * What a failure says about the limits can mostly only be guessed from outside: a SIGKILL or an allocation
+   * failure on stderr points at the memory limit, a failed fork at the process limit. The CPU and file size limits
+   * are sure: the kernel ends the process with their own signals, SIGXCPU and SIGXFSZ.
    */
   @Override
   public String limitHint(int exitCode, List<String> stderrTail) {
     String tail = String.join("\n", stderrTail).toLowerCase(Locale.ROOT);
     List<String> hints = new ArrayList<>(2);
+    if (exitCode == EXIT_BY_SIGXCPU) {
+      hints.add("it hit its CPU time limit: hooks.process.max_cpu_seconds is " + maxCpuSeconds);
+    }
+    if (exitCode == EXIT_BY_SIGXFSZ || tail.contains("file too large")) {
+      hints.add("it hit its file size limit: hooks.process.max_file_mb is " + maxFileMb);
+    }
     if (exitCode == 137 || tail.contains("cannot allocate memory") || tail.contains("memoryerror")
         || tail.contains("out of memory") || tail.contains("bad_alloc") || tail.contains("xmalloc")) {
       hints.add("it may have hit its memory limit: hooks.process.max_memory_mb is " + maxMemoryMb);

@@ -48,8 +48,7 @@ final class Sandboxes {
     } else if (prlimit.isEmpty() || setpriv.isEmpty()) {
       problem = "prlimit or setpriv not found: apt-get install util-linux";
     } else {
-      BubblewrapSandbox sandbox = new BubblewrapSandbox(bwrap.get(), prlimit.get(), setpriv.get(), config.network(),
-          config.user(), config.maxMemoryMb(), config.maxProcesses(), isRoot());
+      BubblewrapSandbox sandbox = new BubblewrapSandbox(bwrap.get(), prlimit.get(), setpriv.get(), config, isRoot());
       problem = probe(sandbox);
       if (problem == null) {
         return new Choice(sandbox, "bubblewrap " + bwrap.get() + " works here");

@@ -185,6 +185,26 @@ class SandboxTest {
   }
 
   @Test
+  void spinningPastMaxCpuSecondsIsAnExecutionErrorNamingTheSetting() {
+    long start = System.nanoTime();
+    ProcessHarness.Outcome outcome = run("max_cpu_seconds: 1", "#!/bin/sh\nwhile :; do :; done\n", 20_000);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals("execution_error", outcome.category(), () -> String.valueOf(outcome.failure()));
+    assertTrue(outcome.failure().getMessage().contains("its CPU time limit: hooks.process.max_cpu_seconds is 1"),
+        outcome.failure().getMessage());
+    assertTrue(millis < 10_000, "stopped by the CPU limit, long before the 20 s timeout: " + millis + " ms");
+  }
+
+  @Test
+  void writingAFileOverMaxFileMbIsAnExecutionErrorNamingTheSetting() {
+    ProcessHarness.Outcome outcome = run("max_file_mb: 1",
+        "#!/bin/sh\nset -e\nhead -c 3000000 /dev/zero > /tmp/big\necho '{}'\n", 10_000);
+    assertEquals("execution_error", outcome.category(), () -> String.valueOf(outcome.failure()));
+    assertTrue(outcome.failure().getMessage().contains("its file size limit: hooks.process.max_file_mb is 1"),
+        outcome.failure().getMessage());
+  }
+
+  @Test
   void aTimeoutEndsEverythingInTheSandboxEvenWhatLeftTheSessionWithNoEnvironment() {
     String sleep = "100." + System.nanoTime() % 1_000_000;
     ProcessHarness.Outcome outcome = run("", "#!/bin/sh\ntrap '' TERM\n"
