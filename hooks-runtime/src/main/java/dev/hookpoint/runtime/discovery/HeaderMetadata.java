@@ -2,23 +2,30 @@ package dev.hookpoint.runtime.discovery;
 
 import dev.hookpoint.runtime.executor.HookMetadata;
 import dev.hookpoint.runtime.executor.OnError;
+import dev.hookpoint.runtime.executor.SandboxRequest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads a script's metadata from its header comment: lines like {@code # name: Notify Plex} (or with {@code --}
  * or {@code //}) among the first lines of the file. Keys: {@code name}, {@code description}, {@code author},
- * {@code version}, {@code timeout_ms}, {@code on_error} ({@code ignore} or {@code veto}). Other keys are ignored;
- * reading stops at the first line that is not a comment, a shebang or blank.
+ * {@code version}, {@code timeout_ms}, {@code on_error} ({@code ignore} or {@code veto}), and for process hooks what
+ * they ask of the sandbox: {@code network}, {@code max_memory_mb}, {@code max_processes}, {@code max_cpu_seconds},
+ * {@code max_file_mb}. Other keys are ignored; reading stops at the first line that is not a comment, a shebang or
+ * blank.
  */
 public final class HeaderMetadata {
 
   private static final int MAX_LINES = 40;
   private static final Pattern ENTRY =
-      Pattern.compile("^\\s*(?:#|--|//)\\s*(name|description|author|version|timeout_ms|on_error)\\s*:\\s*(.*?)\\s*$",
+      Pattern.compile("^\\s*(?:#|--|//)\\s*(name|description|author|version|timeout_ms|on_error|network|max_memory_mb|max_processes|max_cpu_seconds"
+          + "|max_file_mb)\\s*:\\s*(.*?)\\s*$",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern COMMENT = Pattern.compile("^\\s*(#|--|//).*$");
 
@@ -32,12 +39,22 @@ public final class HeaderMetadata {
    * @param fallbackName the name when the header gives none, usually the file name
    */
   public static HookMetadata parse(List<String> lines, String fallbackName) {
+    return parse(lines, fallbackName, List.of());
+  }
+
+  /**
+   * The metadata, with more warnings about it than its own values give: e.g. a limit the header asks for that the
+   * configuration does not allow.
+   */
+  public static HookMetadata parse(List<String> lines, String fallbackName, List<HookMetadata.Warning> more) {
     String name = fallbackName;
     String description = "";
     String author = "";
     String version = "";
     Long timeoutMs = null;
     OnError onError = OnError.IGNORE;
+    SandboxRequest.Asked<Boolean> network = null;
+    Map<String, SandboxRequest.Asked<Long>> limits = new HashMap<>();
     List<HookMetadata.Warning> warnings = new ArrayList<>();
     int count = 0;
     for (String line : lines) {
@@ -55,10 +72,52 @@ public final class HeaderMetadata {
         case "author" -> author = value;
         case "version" -> version = value;
         case "on_error" -> onError = onError(value, count, warnings);
-        default -> timeoutMs = timeout(value, count, warnings);
+        case "timeout_ms" -> timeoutMs = timeout(value, count, warnings);
+        case "network" -> network = new SandboxRequest.Asked<>(network(value, count, warnings), count);
+        default -> limit(entry.group(1).toLowerCase(Locale.ROOT), value, count, warnings)
+            .ifPresent(limit -> limits.put(entry.group(1).toLowerCase(Locale.ROOT), limit));
       }
     }
-    return new HookMetadata(name, description, author, version, timeoutMs, onError, warnings);
+    warnings.addAll(more);
+    SandboxRequest sandbox = new SandboxRequest(network, limits.get("max_memory_mb"), limits.get("max_processes"),
+        limits.get("max_cpu_seconds"), limits.get("max_file_mb"));
+    return new HookMetadata(name, description, author, version, timeoutMs, onError, sandbox, warnings);
+  }
+
+  /**
+   * A {@code network} that does not parse was meant to say something about the network; the safe reading is that
+   * the hook wants none, so it runs without until the header is fixed.
+   */
+  private static boolean network(String value, int line, List<HookMetadata.Warning> warnings) {
+    switch (value.toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on" -> {
+        return true;
+      }
+      case "false", "no", "off" -> {
+        return false;
+      }
+      default -> {
+        warnings.add(new HookMetadata.Warning(line, "network must be true or false, e.g. '# network: false'; got '"
+            + value + "'; until it is fixed the hook runs without network"));
+        return false;
+      }
+    }
+  }
+
+  /** A lower limit, or empty (with a warning) when the value is not a positive whole number. */
+  private static Optional<SandboxRequest.Asked<Long>> limit(String key, String value, int line,
+      List<HookMetadata.Warning> warnings) {
+    try {
+      long limit = Long.parseLong(value.replace("_", ""));
+      if (limit > 0) {
+        return Optional.of(new SandboxRequest.Asked<>(limit, line));
+      }
+    } catch (NumberFormatException e) {
+      // Reported below.
+    }
+    warnings.add(new HookMetadata.Warning(line, key + " must be a positive whole number, e.g. '# " + key + ": 64'; "
+        + "got '" + value + "'; the configured hooks.process." + key + " applies"));
+    return Optional.empty();
   }
 
   /**

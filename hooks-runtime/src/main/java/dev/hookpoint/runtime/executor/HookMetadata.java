@@ -9,10 +9,11 @@ package dev.hookpoint.runtime.executor;
  * @param version its version, or empty
  * @param timeoutMs its own timeout, or {@code null} for the default; always capped by the configured maximum
  * @param onError whether its failure vetoes a {@code before_} action
+ * @param sandbox what a process hook's header asks of its sandbox; only ever narrower than the configuration
  * @param warnings what in it could not be read, each with its line; the hook loads with the defaults instead
  */
 public record HookMetadata(String name, String description, String author, String version, Long timeoutMs,
-    OnError onError, java.util.List<Warning> warnings) {
+    OnError onError, SandboxRequest sandbox, java.util.List<Warning> warnings) {
 
   /**
    * A metadata value that does not parse, e.g. {@code # timeout_ms: soon}: reported by {@code hooks check}, while
@@ -26,7 +27,7 @@ public record HookMetadata(String name, String description, String author, Strin
   /** Metadata with nothing that failed to read. */
   public HookMetadata(String name, String description, String author, String version, Long timeoutMs,
       OnError onError) {
-    this(name, description, author, version, timeoutMs, onError, java.util.List.of());
+    this(name, description, author, version, timeoutMs, onError, SandboxRequest.NONE, java.util.List.of());
   }
 
   /** Longest name, description, author or version kept. */

@@ -1,6 +1,5 @@
 package dev.hookpoint.runtime.process;
 
-import dev.hookpoint.runtime.config.HookpointConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,13 +19,6 @@ final class BubblewrapSandbox implements Sandbox {
 
   /** The top-level system directories that are bound (or linked, on merged-/usr systems) when they exist. */
   private static final List<String> SYSTEM = List.of("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc");
-  /**
-   * bwrap copies the bytes of fd 3 into a read-only file of its own; a shell opens the private copy as fd 3 and
-   * becomes bwrap. The host's copy stays 0700 in its 0700 tree; the sandbox's is 0555 so that the hook user can
-   * read and run it (when the host's copy may run), and nobody inside can change it.
-   */
-  private static final String OPEN_COPY_AS_FD_3 = "exec \"$@\" 3<\"$0\"";
-
   /** A shell's exit status for a child ended by SIGXCPU (24) or SIGXFSZ (25): 128 plus the signal. */
   private static final int EXIT_BY_SIGXCPU = 128 + 24;
   private static final int EXIT_BY_SIGXFSZ = 128 + 25;
@@ -36,25 +28,15 @@ final class BubblewrapSandbox implements Sandbox {
   private final Path bwrap;
   private final Path prlimit;
   private final Path setpriv;
-  private final boolean network;
   private final int user;
-  private final long maxMemoryMb;
-  private final int maxProcesses;
-  private final long maxCpuSeconds;
-  private final long maxFileMb;
   private final boolean hostIsRoot;
 
-  /** @param limits {@code hooks.process}: network, user and the limits */
-  BubblewrapSandbox(Path bwrap, Path prlimit, Path setpriv, HookpointConfig.Process limits, boolean hostIsRoot) {
+  /** @param user {@code hooks.process.user}, whom hooks run as when the host is root */
+  BubblewrapSandbox(Path bwrap, Path prlimit, Path setpriv, int user, boolean hostIsRoot) {
     this.bwrap = bwrap;
     this.prlimit = prlimit;
     this.setpriv = setpriv;
-    this.network = limits.network();
-    this.user = limits.user();
-    this.maxMemoryMb = limits.maxMemoryMb();
-    this.maxProcesses = limits.maxProcesses();
-    this.maxCpuSeconds = limits.maxCpuSeconds();
-    this.maxFileMb = limits.maxFileMb();
+    this.user = user;
     this.hostIsRoot = hostIsRoot;
   }
 
@@ -73,16 +55,16 @@ final class BubblewrapSandbox implements Sandbox {
     String hookDirectory = run.hookDirectory().toString();
     String home = run.home().toString();
     String copy = run.copy().toString();
-    List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", OPEN_COPY_AS_FD_3, copy));
-    command.addAll(namespaces());
+    List<String> command = namespaces(run.limits().network());
     // A tmpfs /tmp first: the hook's directory and copy may live below it and are bound on top. /tmp and home are
     // 1777 because bwrap (root) owns them and the hook user must write them; no one else is in this mount namespace.
     command.addAll(List.of("--perms", "1777", "--tmpfs", "/tmp"));
     command.addAll(parents(run.home(), run.hookDirectory(), run.copy()));
     command.addAll(List.of("--perms", "1777", "--tmpfs", home,
-        "--ro-bind", hookDirectory, hookDirectory, "--perms", executable(run.copy()), "--ro-bind-data", "3", copy,
-        "--chdir", hookDirectory, "--"));
-    command.addAll(asHookUser());
+        // The copy is 0555 (PrivateCopies) in a tree only the host's user can enter; bound on its own, the hook
+        // user can read and run it, and nobody inside can change it.
+        "--ro-bind", hookDirectory, hookDirectory, "--ro-bind", copy, copy, "--chdir", hookDirectory, "--"));
+    command.addAll(asHookUser(run.limits()));
     command.add(copy);
     return command;
   }
@@ -108,13 +90,8 @@ final class BubblewrapSandbox implements Sandbox {
     return command;
   }
 
-  /** The sandbox's copy may run exactly when the host's may: a copy that cannot be executed fails the same way. */
-  private static String executable(Path copy) {
-    return Files.isExecutable(copy) ? "0555" : "0444";
-  }
-
   /** bwrap with every namespace and the read-only system: what every run and the probe share. */
-  List<String> namespaces() {
+  List<String> namespaces(boolean network) {
     List<String> command = new ArrayList<>(List.of(bwrap.toString(), "--unshare-pid", "--unshare-ipc",
         "--unshare-uts", "--die-with-parent", "--new-session"));
     if (!network) {
@@ -145,17 +122,17 @@ final class BubblewrapSandbox implements Sandbox {
    * The limits, then the hook user. RLIMIT_NPROC counts every process of a real uid, so it is only set when the
    * hook runs as its own dedicated uid: as the host's user it would count the host's own threads too.
    */
-  List<String> asHookUser() {
+  List<String> asHookUser(SandboxLimits limits) {
     // The shell that opens the copy and bwrap's --chdir both set PWD; the hook's environment is exactly the one the
     // executor built.
     List<String> command = new ArrayList<>(List.of(ENV, "-u", "PWD", prlimit.toString(),
-        "--as=" + maxMemoryMb * 1024 * 1024,
+        "--as=" + limits.maxMemoryMb() * 1024 * 1024,
         // SIGXCPU at the limit, SIGKILL a second later for a hook that catches it; with both at the limit the
         // kernel's SIGKILL would win, and the cause could not be named.
-        "--cpu=" + maxCpuSeconds + ":" + (maxCpuSeconds + 1),
-        "--fsize=" + maxFileMb * 1024 * 1024));
+        "--cpu=" + limits.maxCpuSeconds() + ":" + (limits.maxCpuSeconds() + 1),
+        "--fsize=" + limits.maxFileMb() * 1024 * 1024));
     if (hostIsRoot) {
-      command.add("--nproc=" + maxProcesses);
+      command.add("--nproc=" + limits.maxProcesses());
     }
     command.add("--");
     if (hostIsRoot) {
@@ -171,21 +148,26 @@ final class BubblewrapSandbox implements Sandbox {
    * are sure: the kernel ends the process with their own signals, SIGXCPU and SIGXFSZ.
    */
   @Override
-  public String limitHint(int exitCode, List<String> stderrTail) {
+  public String limitHint(int exitCode, List<String> stderrTail, SandboxLimits limits) {
+    SandboxLimits.Sources own = limits.fromHeader();
     String tail = String.join("\n", stderrTail).toLowerCase(Locale.ROOT);
     List<String> hints = new ArrayList<>(2);
     if (exitCode == EXIT_BY_SIGXCPU) {
-      hints.add("it hit its CPU time limit: hooks.process.max_cpu_seconds is " + maxCpuSeconds);
+      hints.add("it hit its CPU time limit: "
+          + SandboxLimits.setting("max_cpu_seconds", limits.maxCpuSeconds(), own.maxCpuSeconds()));
     }
     if (exitCode == EXIT_BY_SIGXFSZ || tail.contains("file too large")) {
-      hints.add("it hit its file size limit: hooks.process.max_file_mb is " + maxFileMb);
+      hints.add("it hit its file size limit: "
+          + SandboxLimits.setting("max_file_mb", limits.maxFileMb(), own.maxFileMb()));
     }
     if (exitCode == 137 || tail.contains("cannot allocate memory") || tail.contains("memoryerror")
         || tail.contains("out of memory") || tail.contains("bad_alloc") || tail.contains("xmalloc")) {
-      hints.add("it may have hit its memory limit: hooks.process.max_memory_mb is " + maxMemoryMb);
+      hints.add("it may have hit its memory limit: "
+          + SandboxLimits.setting("max_memory_mb", limits.maxMemoryMb(), own.maxMemoryMb()));
     }
     if (hostIsRoot && (tail.contains("fork") || tail.contains("resource temporarily unavailable"))) {
-      hints.add("it may have hit its process limit: hooks.process.max_processes is " + maxProcesses
+      hints.add("it may have hit its process limit: "
+          + SandboxLimits.setting("max_processes", limits.maxProcesses(), own.maxProcesses())
           + ", counted across all processes of uid " + user);
     }
     return hints.isEmpty() ? "" : " (" + String.join("; ", hints) + ")";

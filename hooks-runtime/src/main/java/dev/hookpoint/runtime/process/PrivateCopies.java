@@ -44,6 +44,12 @@ final class PrivateCopies implements AutoCloseable {
   private static final ReadWriteLock FORKS = new ReentrantReadWriteLock();
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+  /**
+   * A copy itself is read-only and readable by all: its directory already keeps everyone but the host's user out,
+   * and a sandbox binds the file alone, for the hook's own unprivileged user to read and run.
+   */
+  private static final FileAttribute<Set<PosixFilePermission>> READ_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("r-xr-xr-x"));
 
   private final AtomicLong next = new AtomicLong();
   private Path directory;
@@ -74,7 +80,7 @@ final class PrivateCopies implements AutoCloseable {
     deleteOnExit(copy);
     FORKS.writeLock().lock();
     try (SeekableByteChannel channel = Files.newByteChannel(copy,
-        EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OWNER_ONLY)) {
+        EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), READ_ONLY)) {
       ByteBuffer bytes = ByteBuffer.wrap(content);
       while (bytes.hasRemaining()) {
         channel.write(bytes);

@@ -11,6 +11,7 @@ import dev.hookpoint.runtime.executor.HookMetadata;
 import dev.hookpoint.runtime.executor.Invocation;
 import dev.hookpoint.runtime.executor.LoadedHook;
 import dev.hookpoint.runtime.executor.RateLimit;
+import dev.hookpoint.runtime.executor.SandboxRequest;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -85,7 +86,8 @@ public final class ProcessExecutor implements HookExecutor {
    */
   public List<String> commandLine(Path script, Path home) {
     Path absolute = script.toAbsolutePath();
-    return sandbox.command(new Sandbox.SandboxSpec(absolute, absolute.getParent(), home));
+    return sandbox.command(new Sandbox.SandboxSpec(absolute, absolute.getParent(), home,
+        SandboxLimits.of(config.process())));
   }
 
   /** The sandbox process hooks run in, and why that one. */
@@ -99,8 +101,12 @@ public final class ProcessExecutor implements HookExecutor {
    */
   public record SandboxInUse(String name, String why) {}
 
-  /** An executable hook, its header metadata, and the private copy of the bytes that were checked, which runs. */
-  record ProcessHook(HookFile file, HookMetadata metadata, PrivateCopies.Copy copy) implements LoadedHook {}
+  /**
+   * An executable hook, its header metadata, the private copy of the bytes that were checked, which runs, and the
+   * limits it runs with.
+   */
+  record ProcessHook(HookFile file, HookMetadata metadata, PrivateCopies.Copy copy, SandboxLimits limits)
+      implements LoadedHook {}
 
   @Override
   public String name() {
@@ -126,15 +132,32 @@ public final class ProcessExecutor implements HookExecutor {
   @Override
   public LoadedHook load(HookFile file, byte[] content) throws HookFailure {
     String path = file.path().toString();
-    HookMetadata metadata = HeaderMetadata.parse(headerLines(content), file.fileName());
+    List<String> header = headerLines(content);
+    HookMetadata metadata = HeaderMetadata.parse(header, file.fileName());
+    List<HookMetadata.Warning> warnings = new ArrayList<>();
+    SandboxLimits limits = SandboxLimits.of(config.process()).narrowedBy(metadata.sandbox(), warnings);
+    if (!sandbox.containsItsProcesses() && !metadata.sandbox().isEmpty()) {
+      warnings.add(new HookMetadata.Warning(firstLine(metadata.sandbox()), "asks its sandbox for less network or "
+          + "lower limits, which only a sandbox can give; process hooks run without one here (" + inUse.why() + ")"));
+    }
+    if (!warnings.isEmpty()) {
+      metadata = HeaderMetadata.parse(header, file.fileName(), warnings);
+    }
     if (!Files.isExecutable(file.path())) {
       throw HookFailure.loadError("not executable: chmod +x " + file.path(), path, null).withMetadata(metadata);
     }
     try {
-      return new ProcessHook(file, metadata, copies.write(file.fileName(), content));
+      return new ProcessHook(file, metadata, copies.write(file.fileName(), content), limits);
     } catch (IOException e) {
       throw HookFailure.loadError("cannot write the private copy it runs from: " + e.getMessage(), path, null);
     }
+  }
+
+  /** The line of the first thing a header asks of the sandbox. */
+  private static int firstLine(SandboxRequest request) {
+    return java.util.stream.Stream.of(request.network(), request.maxMemoryMb(), request.maxProcesses(),
+        request.maxCpuSeconds(), request.maxFileMb()).filter(java.util.Objects::nonNull)
+        .mapToInt(SandboxRequest.Asked::line).min().orElse(1);
   }
 
   /** The first lines of a script; none for a binary. */
@@ -208,7 +231,8 @@ public final class ProcessExecutor implements HookExecutor {
     Object execute() throws HookFailure, IOException {
       // What runs is the private copy of the checked bytes; where it runs stays the hook's own directory.
       Path directory = hook.file().path().toAbsolutePath().getParent();
-      List<String> command = sandbox.command(new Sandbox.SandboxSpec(hook.copy().path(), directory, home));
+      List<String> command = sandbox.command(new Sandbox.SandboxSpec(hook.copy().path(), directory, home,
+          hook.limits()));
       ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
       builder.environment().clear();
       builder.environment().putAll(HookEnvironment.of(invocation, home, config.process().env()));
@@ -241,7 +265,7 @@ public final class ProcessExecutor implements HookExecutor {
           throw HookFailure.executionError("exited with code " + process.exitValue()
               + (tail.isEmpty() ? "" : "; stderr ended with: " + String.join(" | ", tail))
               + (process.exitValue() == 126 ? " (" + noexec() + ")" : "")
-              + sandbox.limitHint(process.exitValue(), tail), path, null);
+              + sandbox.limitHint(process.exitValue(), tail, hook.limits()), path, null);
         }
         return parse(output.bytes());
       } catch (InterruptedException e) {

@@ -22,7 +22,7 @@ interface Sandbox {
   boolean containsItsProcesses();
 
   /** A hint naming the limit a failed run probably hit, with its setting; empty when none applies. */
-  default String limitHint(int exitCode, List<String> stderrTail) {
+  default String limitHint(int exitCode, List<String> stderrTail, SandboxLimits limits) {
     return "";
   }
 
@@ -32,6 +32,7 @@ interface Sandbox {
    * @param copy the private copy of the checked bytes, which is what runs
    * @param hookDirectory the hook's own directory, its working directory
    * @param home the run's private home and temp directory
+   * @param limits the network and limits of this hook
    */
-  record SandboxSpec(Path copy, Path hookDirectory, Path home) {}
+  record SandboxSpec(Path copy, Path hookDirectory, Path home, SandboxLimits limits) {}
 }

@@ -48,8 +48,9 @@ final class Sandboxes {
     } else if (prlimit.isEmpty() || setpriv.isEmpty()) {
       problem = "prlimit or setpriv not found: apt-get install util-linux";
     } else {
-      BubblewrapSandbox sandbox = new BubblewrapSandbox(bwrap.get(), prlimit.get(), setpriv.get(), config, isRoot());
-      problem = probe(sandbox);
+      BubblewrapSandbox sandbox = new BubblewrapSandbox(bwrap.get(), prlimit.get(), setpriv.get(), config.user(),
+          isRoot());
+      problem = probe(sandbox, SandboxLimits.of(config));
       if (problem == null) {
         return new Choice(sandbox, "bubblewrap " + bwrap.get() + " works here");
       }
@@ -62,10 +63,10 @@ final class Sandboxes {
   }
 
   /** {@code null} when a trivial command runs in the sandbox, else what went wrong. */
-  private static String probe(BubblewrapSandbox sandbox) {
-    List<String> command = new ArrayList<>(sandbox.namespaces());
+  private static String probe(BubblewrapSandbox sandbox, SandboxLimits limits) {
+    List<String> command = new ArrayList<>(sandbox.namespaces(limits.network()));
     command.add("--");
-    command.addAll(sandbox.asHookUser());
+    command.addAll(sandbox.asHookUser(limits));
     command.addAll(List.of("/bin/sh", "-c", "exit 0"));
     return PROBES.computeIfAbsent(command, Sandboxes::run).transform(result -> result.isEmpty() ? null : result);
   }

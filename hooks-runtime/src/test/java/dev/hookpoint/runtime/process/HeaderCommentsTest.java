@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.hookpoint.runtime.HookPointHandle;
 import dev.hookpoint.runtime.HookRuntime;
 import dev.hookpoint.runtime.RunStatus;
+import dev.hookpoint.runtime.discovery.HeaderMetadata;
+import dev.hookpoint.runtime.executor.HookMetadata;
+import dev.hookpoint.runtime.executor.SandboxRequest;
 import dev.hookpoint.runtime.testing.MediaEvent;
 import dev.hookpoint.runtime.testing.TestRuntime;
 import java.nio.file.Files;
@@ -61,5 +64,27 @@ class HeaderCommentsTest {
         + "milliseconds, e.g. '# timeout_ms: 10000'; got 'soon'; the default timeout applies")), problems);
     org.junit.jupiter.api.Assertions.assertTrue(problems.get(0).toString().startsWith(file + ":2: timeout_ms must"),
         "hooks check prints it as file:line: " + problems.get(0));
+  }
+
+  @Test
+  void whatAHeaderAsksOfTheSandboxIsReadWithItsLines() {
+    HookMetadata metadata = HeaderMetadata.parse(List.of("#!/bin/sh", "# network: off", "# max_memory_mb: 1_024",
+        "# max_processes: 8", "# max_cpu_seconds: 5", "# max_file_mb: 2"), "hook.sh");
+    assertEquals(new SandboxRequest(new SandboxRequest.Asked<>(false, 2), new SandboxRequest.Asked<>(1024L, 3),
+        new SandboxRequest.Asked<>(8L, 4), new SandboxRequest.Asked<>(5L, 5), new SandboxRequest.Asked<>(2L, 6)),
+        metadata.sandbox());
+    assertEquals(List.of(), metadata.warnings());
+  }
+
+  @Test
+  void aGarbledNetworkValueMeansNoNetworkAndAGarbledLimitTheConfiguredOne() {
+    HookMetadata metadata = HeaderMetadata.parse(List.of("#!/bin/sh", "# network: none please",
+        "# max_memory_mb: lots"), "hook.sh");
+    assertEquals(new SandboxRequest(new SandboxRequest.Asked<>(false, 2), null, null, null, null), metadata.sandbox());
+    assertEquals(List.of(
+        new HookMetadata.Warning(2, "network must be true or false, e.g. '# network: false'; got 'none please'; "
+            + "until it is fixed the hook runs without network"),
+        new HookMetadata.Warning(3, "max_memory_mb must be a positive whole number, e.g. '# max_memory_mb: 64'; got "
+            + "'lots'; the configured hooks.process.max_memory_mb applies")), metadata.warnings());
   }
 }

@@ -70,7 +70,9 @@ class PrivateCopyTest {
     Path file = harness.script("#!/bin/sh\necho '{}'\n");
     Path copy = copy(harness.load(file));
     assertEquals(file.getFileName(), copy.getFileName(), "named like the hook, for interpreters that look");
-    assertEquals("rwx------", permissions(copy));
+    // The file is read-only for all so that a sandbox can bind it alone for its unprivileged user; the directories
+    // keep everyone else out.
+    assertEquals("r-xr-xr-x", permissions(copy));
     assertEquals("rwx------", permissions(copy.getParent()));
     assertEquals("rwx------", permissions(copy.getParent().getParent()));
     assertEquals(System.getProperty("user.name"), Files.getOwner(copy).getName());
