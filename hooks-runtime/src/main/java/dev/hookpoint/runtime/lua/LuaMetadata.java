@@ -6,14 +6,15 @@ import dev.hookpoint.runtime.executor.HookMetadata;
 import dev.hookpoint.runtime.executor.OnError;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.luaj.vm2.Globals;
+import org.luaj.vm2.Lua;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Prototype;
 import org.luaj.vm2.compiler.LuaC;
 
 /**
@@ -54,13 +55,29 @@ final class LuaMetadata {
     try {
       Globals empty = new Globals();
       empty.debuglib = new LuaLimiter(10_000, System.nanoTime() + 100_000_000L, 1 << 20, 20);
-      LuaValue value = new LuaClosure(LuaC.instance.compile(
-          new ByteArrayInputStream(chunk.getBytes(StandardCharsets.UTF_8)), "=hook"), empty).call();
+      Prototype compiled = LuaC.instance.compile(new ByteArrayInputStream(chunk.getBytes(StandardCharsets.UTF_8)),
+          "=hook");
+      if (callsAFunction(compiled)) {
+        // Strings share one metatable in LuaJ, so ('x'):rep(3) would reach the sandbox's own library here.
+        throw HookFailure.loadError("the hook = { ... } table must hold plain values (strings, numbers): it calls "
+            + "a function, and the table is read without running the hook", file, line);
+      }
+      LuaValue value = new LuaClosure(compiled, empty).call();
       return value.checktable();
     } catch (LuaError | LuaLimitError | java.io.IOException e) {
       throw HookFailure.loadError("the hook = { ... } table must hold plain values (strings, numbers): "
           + e.getMessage(), file, line);
     }
+  }
+
+  private static boolean callsAFunction(Prototype prototype) {
+    for (int instruction : prototype.code) {
+      int opcode = Lua.GET_OPCODE(instruction);
+      if (opcode == Lua.OP_CALL || opcode == Lua.OP_TAILCALL || opcode == Lua.OP_SELF) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String text(LuaTable table, String key, String fallback, String file, int line)

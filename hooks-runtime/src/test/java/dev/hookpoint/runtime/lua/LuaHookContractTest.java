@@ -119,6 +119,16 @@ class LuaHookContractTest {
   }
 
   @Test
+  void metadataThatCallsAStringMethodIsALoadErrorSayingSo() {
+    LuaHarness lua = new LuaHarness(dir);
+    lua.run("return {}");
+    LuaHarness.Outcome outcome = lua.run("hook = { name = ('x'):rep(3) }\nreturn {}");
+    assertEquals("load_error", outcome.category(), () -> String.valueOf(outcome.failure()));
+    assertEquals("the hook = { ... } table must hold plain values (strings, numbers): it calls a function, and "
+        + "the table is read without running the hook", outcome.failure().getMessage());
+  }
+
+  @Test
   void syntaxErrorsAreLoadErrorsWithTheLine() {
     LuaHarness.Outcome outcome = new LuaHarness(dir).run("function execute(event)\n  return {\nend\n");
     assertEquals("load_error", outcome.category());
