@@ -56,4 +56,16 @@ class UntrustedHooksTest {
     assertEquals(1, checked.exitCode());
     assertTrue(checked.out().contains(fifo + ":1: " + fifo + " is a FIFO"), checked.out());
   }
+
+  @Test
+  void aTitleAHookSetIsPrintedWithItsControlCharactersEscaped() throws Exception {
+    Cli cli = new Cli(dir, "");
+    cli.hook("before_media_added/01_paint.lua", "function execute(event)\n"
+        + "  return { modified = true, changes = { media = { title = 'Heat\\27[2J\\nroot# ' } } }\nend");
+    Cli.Result added = cli.run("media", "add", "--type", "movie", "--title", "Heat");
+    assertEquals(0, added.exitCode(), added.err());
+    Cli.Result listed = cli.run("media", "list");
+    assertTrue(listed.out().contains("Heat\\u001b[2J\\nroot# "), listed.out());
+    assertTrue(listed.out().chars().noneMatch(c -> c == 27), "no raw escape reaches the terminal: " + listed.out());
+  }
 }

@@ -138,7 +138,9 @@ public final class HookRunner {
       status = RunStatus.EXECUTION_ERROR;
       error = new HookError(status.wireName(), "the hook failed unexpectedly: " + e,
           hook.file().path().toString(), null);
-      LOG.error("[{}] unexpected failure running the hook", hook.id(), e);
+      // The message may carry what the hook wrote; the host's log gets it escaped, the stack trace only at debug.
+      LOG.error("[{}] unexpected failure running the hook: {}", hook.id(), HookLog.shown(e.toString(), 2_000));
+      LOG.debug("[{}] unexpected failure running the hook", hook.id(), e);
     }
     if (error != null && cancellation.isCancelled()
         && (cancellation.status() != RunStatus.TIMEOUT || status != RunStatus.TIMEOUT)) {

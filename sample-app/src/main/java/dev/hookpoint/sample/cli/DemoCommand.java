@@ -130,11 +130,12 @@ final class DemoCommand implements Runnable {
     T result = null;
     try {
       result = action.get();
-      out.println("    -> " + what.apply(result));
+      out.println("    -> " + Output.shown(what.apply(result)));
     } catch (HookVetoException veto) {
-      out.println("    -> vetoed by " + veto.hookName() + " (" + veto.hookId() + "): " + veto.reason());
+      out.println("    -> vetoed by " + Output.shown(veto.hookName()) + " (" + veto.hookId() + "): "
+          + Output.shown(veto.reason()));
     } catch (RuntimeException e) {
-      out.println("    -> failed: " + e.getMessage());
+      out.println("    -> failed: " + Output.shown(e.getMessage()));
     }
     fired.addAll(points);
     awaitBackground();

@@ -63,8 +63,8 @@ final class MediaCommand {
         spec.commandLine().getOut().println("No media items yet; try: media add --type movie --title Heat");
       }
       for (MediaItem item : items) {
-        spec.commandLine().getOut().printf("%4d  %-8s %-40s %-6s %s%n", item.id(), item.type(), item.title(),
-            item.year() == null ? "" : item.year(), item.qualityProfile());
+        spec.commandLine().getOut().printf("%4d  %-8s %-40s %-6s %s%n", item.id(), item.type(),
+            Output.shown(item.title()), item.year() == null ? "" : item.year(), Output.shown(item.qualityProfile()));
       }
       spec.commandLine().getOut().flush();
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.hookpoint.runtime.executor.HookLog;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
@@ -18,6 +19,14 @@ public final class Output {
       .build();
 
   private Output() {}
+
+  /**
+   * Text from the database or a hook as a terminal line shows it: hooks may have set it, so its control characters
+   * are escaped ({@code \\n}, {@code \\u001b}) and cannot move the cursor, clear the screen or fake a line.
+   */
+  static String shown(Object text) {
+    return HookLog.escape(String.valueOf(text));
+  }
 
   static void print(PrintWriter out, Object value) {
     try {
