@@ -3,7 +3,7 @@ package dev.hookpoint.runtime.cli;
 import dev.hookpoint.runtime.HookRuntime;
 import dev.hookpoint.runtime.Payloads;
 import dev.hookpoint.runtime.RunStatus;
-import dev.hookpoint.runtime.dispatch.HookRun;
+import dev.hookpoint.runtime.run.HookRun;
 import dev.hookpoint.runtime.history.HookError;
 import dev.hookpoint.runtime.history.RunRecord;
 import java.io.IOException;

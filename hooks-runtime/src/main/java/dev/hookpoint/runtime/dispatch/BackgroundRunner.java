@@ -2,6 +2,7 @@ package dev.hookpoint.runtime.dispatch;
 
 import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.config.HookpointConfig;
+import dev.hookpoint.runtime.run.Watchdog;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;

@@ -5,8 +5,9 @@ import dev.hookpoint.runtime.HookPointDescriptor;
 import dev.hookpoint.runtime.HookVetoException;
 import dev.hookpoint.runtime.Phase;
 import dev.hookpoint.runtime.registry.RegisteredHook;
+import dev.hookpoint.runtime.run.HookRun;
+import dev.hookpoint.runtime.run.HookRunner;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs an event's hooks in order. Each hook sees the event with the earlier hooks' accepted changes merged;
@@ -49,17 +50,17 @@ public final class HookChain {
   private <E extends HookEvent, C> E run(HookPointDescriptor<E, C> point, E event, List<RegisteredHook> chain,
       BackgroundRunner.Shutdown shutdown) {
     boolean dryRun = event.context().dryRun();
-    AtomicReference<E> current = new AtomicReference<>(event);
+    E current = event;
     for (int i = 0; i < chain.size(); i++) {
       if (shutdown != null && shutdown.isPastDeadline()) {
         lose(point, chain.subList(i, chain.size()), shutdown.reason());
         break;
       }
       RegisteredHook hook = chain.get(i);
-      E before = current.get();
-      // The merge happens inside the run, so that changes the host's records refuse are that hook's data error.
-      HookRun<C> run = runner.run(point, hook, before.toWire(), dryRun,
-          changes -> current.set(point.applier().apply(before, changes)));
+      HookRun<C> run = runner.run(point, hook, current, dryRun);
+      if (run.merged() != null) {
+        current = point.eventType().cast(run.merged());
+      }
       if (run.vetoes()) {
         throw new HookVetoException(point.name(), hook.id(), hook.metadata().name(), run.record().message()
             + ": " + run.record().error().message());
@@ -71,6 +72,6 @@ public final class HookChain {
         break;
       }
     }
-    return current.get();
+    return current;
   }
 }

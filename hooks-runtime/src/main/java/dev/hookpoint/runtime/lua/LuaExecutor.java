@@ -1,5 +1,6 @@
 package dev.hookpoint.runtime.lua;
 
+import dev.hookpoint.runtime.compat.MydiaShapes;
 import dev.hookpoint.runtime.config.HookpointConfig;
 import dev.hookpoint.runtime.discovery.HookFile;
 import dev.hookpoint.runtime.executor.HookExecutor;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.luaj.vm2.Globals;
@@ -198,9 +198,10 @@ public final class LuaExecutor implements HookExecutor {
   }
 
   private static final LuaValue DATA = LuaValue.valueOf("data");
-  private static final Set<String> ENVELOPE = Set.of("event", "timestamp", "context");
-
-  /** Builds {@code event.data} when a hook first reads it, then stores it in the event like any field. */
+  /**
+   * Builds {@code event.data} ({@link MydiaShapes}) when a hook first reads it, then stores it in the event like any
+   * field.
+   */
   private static final ReadOnlyTable EVENT_METATABLE = new ReadOnlyTable("metatable of event")
       .with(LuaValue.INDEX, new org.luaj.vm2.lib.TwoArgFunction() {
         @Override
@@ -211,7 +212,7 @@ public final class LuaExecutor implements HookExecutor {
           LuaTable event = table.checktable();
           LuaTable data = new LuaTable();
           for (Varargs next = event.next(NIL); !next.arg1().isnil(); next = event.next(next.arg1())) {
-            if (!ENVELOPE.contains(next.arg1().tojstring())) {
+            if (MydiaShapes.isEventData(next.arg1().tojstring())) {
               data.rawset(next.arg1(), next.arg(2));
             }
           }

@@ -1,5 +1,6 @@
-package dev.hookpoint.runtime.dispatch;
+package dev.hookpoint.runtime.run;
 
+import dev.hookpoint.runtime.HookEvent;
 import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.history.RunRecord;
 
@@ -9,12 +10,13 @@ import dev.hookpoint.runtime.history.RunRecord;
  * @param record what the history keeps
  * @param changes the validated changes record, or {@code null} when there is nothing to merge
  * @param vetoes whether its failure vetoes a {@code before_} action ({@code on_error: veto})
+ * @param merged the event with the changes merged, or {@code null} when nothing was merged (a dry run, a failure)
  * @param <C> the changes record
  */
-public record HookRun<C>(RunRecord record, C changes, boolean vetoes) {
+public record HookRun<C>(RunRecord record, C changes, boolean vetoes, HookEvent merged) {
 
   public HookRun(RunRecord record, C changes) {
-    this(record, changes, false);
+    this(record, changes, false, null);
   }
 
   public RunStatus status() {

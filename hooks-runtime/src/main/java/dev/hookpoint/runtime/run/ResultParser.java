@@ -1,8 +1,8 @@
-package dev.hookpoint.runtime.dispatch;
+package dev.hookpoint.runtime.run;
 
 import dev.hookpoint.runtime.FieldInfo;
 import dev.hookpoint.runtime.HookPointDescriptor;
-import java.util.LinkedHashMap;
+import dev.hookpoint.runtime.compat.MydiaShapes;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +11,7 @@ import java.util.Set;
 /**
  * Checks a hook's raw result against the design's result shape ({@code modified}, {@code changes},
  * {@code message}, {@code metadata}, {@code halt}) and brings {@code changes} to the event's own shape. Accepts
- * the two other shapes hooks are written in: changes under {@code changes.data} (Mydia's shipped hooks), and, for
- * events with a single changeable value, that value's keys at the top of {@code changes}.
+ * the shapes Mydia's hooks are written in, through {@link MydiaShapes}.
  */
 final class ResultParser {
 
@@ -58,19 +57,7 @@ final class ResultParser {
   }
 
   private Map<String, Object> normalize(Map<String, Object> changes) {
-    Map<String, Object> normalized = changes;
-    if (normalized.size() == 1 && normalized.get("data") instanceof Map<?, ?> && !roots.contains("data")) {
-      normalized = object(normalized.get("data"), "changes.data");
-    }
-    if (roots.size() == 1 && !normalized.isEmpty()) {
-      String root = roots.iterator().next();
-      if (!normalized.containsKey(root)) {
-        Map<String, Object> wrapped = new LinkedHashMap<>(2);
-        wrapped.put(root, normalized);
-        normalized = wrapped;
-      }
-    }
-    return normalized;
+    return MydiaShapes.changes(changes, roots, data -> object(data, "changes.data"));
   }
 
   @SuppressWarnings("unchecked")

@@ -1,4 +1,4 @@
-package dev.hookpoint.runtime.dispatch;
+package dev.hookpoint.runtime.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.hookpoint.runtime.dispatch;
+package dev.hookpoint.runtime.run;
 
 import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.executor.Cancellation;
@@ -71,7 +71,7 @@ public final class Watchdog implements AutoCloseable {
   }
 
   /** Cancels every run in flight on a thread the filter accepts, e.g. background runs at shutdown. */
-  void cancelAll(Predicate<Thread> threads, RunStatus status, String message) {
+  public void cancelAll(Predicate<Thread> threads, RunStatus status, String message) {
     for (Watch watch : active) {
       if (threads.test(watch.thread)) {
         watch.cancellation.cancel(status, message);

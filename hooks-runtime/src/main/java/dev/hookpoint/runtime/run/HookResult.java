@@ -1,4 +1,4 @@
-package dev.hookpoint.runtime.dispatch;
+package dev.hookpoint.runtime.run;
 
 import java.util.Map;
 

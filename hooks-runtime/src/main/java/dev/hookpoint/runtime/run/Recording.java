@@ -1,0 +1,47 @@
+package dev.hookpoint.runtime.run;
+
+import dev.hookpoint.runtime.executor.HookFailure;
+import dev.hookpoint.runtime.history.RunRecord;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The first step: turns what the run came to into its record, and tells every {@link RunListener}. */
+final class Recording implements RunStep {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Recording.class);
+
+  private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
+
+  void listen(RunListener listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public Outcome run(Attempt attempt, Rest rest) throws HookFailure {
+    Outcome outcome = rest.proceed(attempt);
+    if (outcome.record() != null) {
+      return outcome;  // Abandoned: the watchdog has recorded it.
+    }
+    boolean ok = outcome.error() == null;
+    RunRecord record = new RunRecord(attempt.runId(), attempt.hook().id(), attempt.point().name(),
+        attempt.startedAt(), (System.nanoTime() - attempt.startNanos()) / 1_000, outcome.status(),
+        ok && outcome.result().modified(), ok ? outcome.result().changes() : Map.of(), outcome.message(),
+        outcome.error(), attempt.log().lines(), attempt.dryRun());
+    publish(record);
+    return outcome.withRecord(record);
+  }
+
+  /** Tells every listener; one that throws does not keep the others from hearing of the run. */
+  void publish(RunRecord record) {
+    for (RunListener listener : listeners) {
+      try {
+        listener.recorded(record);
+      } catch (RuntimeException e) {
+        LOG.error("[{}] a run listener failed: {}", record.hookId(), e.toString());
+      }
+    }
+  }
+}
