@@ -105,9 +105,15 @@ final class ProcessTable {
   /** Whether a process's environment holds the run's marker. */
   private enum Marker { PRESENT, ABSENT, NOT_YET_READABLE }
 
-  private static long readPidMax() {
-    try {
-      return Long.parseLong(Files.readString(PROC.resolve("sys/kernel/pid_max")).strip());
+  /**
+   * Read in one {@code read}: the kernel answers a read of an integer sysctl at any offset but 0 with end of file,
+   * so {@link Files#readString} (which reads a file of unknown size a byte first) gets only the first digit.
+   */
+  static long readPidMax() {
+    byte[] buffer = new byte[64];
+    try (FileInputStream in = new FileInputStream(PROC.resolve("sys/kernel/pid_max").toFile())) {
+      int length = in.read(buffer);
+      return length <= 0 ? 0 : Long.parseLong(new String(buffer, 0, length, StandardCharsets.US_ASCII).strip());
     } catch (IOException | RuntimeException e) {
       return 0;
     }
