@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the processes a hook left behind by reading {@code /proc} once: those in its session or process group
+ * Finds the processes a hook left behind by one pass over {@code /proc}: those in its session or process group
  * (background jobs, and orphans re-parented to init keep both), and those started during the run that carry its
- * {@code HOOK_EVENT_ID} (a child that called {@code setsid} to leave the session keeps its environment).
+ * {@code HOOK_EVENT_ID} (a child that called {@code setsid} to leave the session keeps its environment). Unless
+ * pids can have wrapped around during the run, only the pids handed out since the hook started are read.
  */
 final class ProcessTable {
 
@@ -35,8 +36,6 @@ final class ProcessTable {
   private static final Path PROC = Path.of("/proc");
   /** The kernel's highest pid; pids are handed out upwards from the last one and wrap around past this. */
   private static final long PID_MAX = readPidMax();
-  /** How close to the wrap-around a run may start before every pid has to be looked at. */
-  private static final long WRAP_MARGIN = 1 << 15;
 
   private ProcessTable() {}
 
@@ -60,46 +59,106 @@ final class ProcessTable {
    *
    * @param sessionId the hook's pid, which {@code setsid} made the leader of its session and group
    * @param startTicks {@link #ticksNow()} when the run started
+   * @param startCounters {@link PidCounters#now()} before the hook was started
    * @param marker {@code HOOK_EVENT_ID=<run id>}
    */
-  static Scan leftBehind(long sessionId, long startTicks, String marker) {
-    List<Long> pids = new ArrayList<>();
-    boolean unsettled = false;
-    byte[] buffer = new byte[1024];
-    byte[] needle = marker.getBytes(StandardCharsets.UTF_8);
-    long self = ProcessHandle.current().pid();
-    // Everything a hook starts gets a higher pid than the hook, unless pids wrap around during the run; so only
-    // those need reading, which keeps this to a handful of files instead of every process on the machine.
-    boolean nearWrap = sessionId > PID_MAX - WRAP_MARGIN;
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC)) {
-      for (Path entry : entries) {
-        String name = entry.getFileName().toString();
-        if (name.isEmpty() || !Character.isDigit(name.charAt(0))) {
-          continue;
+  static Scan leftBehind(long sessionId, long startTicks, PidCounters startCounters, String marker) {
+    Search search = new Search(sessionId, startTicks, marker);
+    PidCounters now = PidCounters.now();
+    if (now.mayHaveWrappedSince(startCounters, sessionId, PID_MAX)) {
+      search.list(0);
+    } else {
+      search.probeFrom(sessionId, now.lastPid());
+    }
+    return new Scan(search.pids, search.unsettled);
+  }
+
+  /** One scan's state: what it found so far. */
+  private static final class Search {
+    /** Beyond this many pids to look at one by one, listing {@code /proc} is cheaper. */
+    private static final long MAX_PROBES = 256;
+    /** Rounds of probing newly handed-out pids before falling back to listing {@code /proc}. */
+    private static final int MAX_ROUNDS = 32;
+
+    private final long sessionId;
+    private final long startTicks;
+    private final byte[] needle;
+    private final long self = ProcessHandle.current().pid();
+    private final byte[] buffer = new byte[1024];
+    private final List<Long> pids = new ArrayList<>();
+    private boolean unsettled;
+
+    Search(long sessionId, long startTicks, String marker) {
+      this.sessionId = sessionId;
+      this.startTicks = startTicks;
+      this.needle = marker.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Looks at each pid from {@code from} to the last one handed out, with no wrap-around since the hook started:
+     * those are exactly the pids handed out since (and a few older ones from before the last wrap-around), so a
+     * run that started one or two processes costs a handful of reads instead of one per process on the machine.
+     * Pids handed out while it looks are looked at in a next round, until a round saw no new one: a process the
+     * hook forks during the scan has a pid above the last one read, so it is never missed.
+     */
+    void probeFrom(long from, long lastPid) {
+      long next = from;
+      for (int round = 0; round < MAX_ROUNDS && next <= lastPid; round++) {
+        if (lastPid - next >= MAX_PROBES) {
+          break;
         }
-        long pid = Long.parseLong(name);
-        if (pid == self || (pid < sessionId && !nearWrap)) {
-          continue;
+        for (long pid = next; pid <= lastPid; pid++) {
+          inspect(pid, PROC.resolve(Long.toString(pid)));
         }
-        long[] stat = stat(entry, buffer);
-        if (stat == null || stat[3] == 'Z') {
-          // Gone, or a zombie: already dead, only waiting for its parent to collect it.
-          continue;
-        }
-        if (stat[0] == sessionId || stat[1] == sessionId) {
-          pids.add(pid);
-        } else if (stat[2] >= startTicks - 1 && (stat[4] & PF_KTHREAD) == 0) {
-          switch (marker(entry, needle)) {
-            case PRESENT -> pids.add(pid);
-            case NOT_YET_READABLE -> unsettled = true;
-            default -> { }
+        next = lastPid + 1;
+        lastPid = PidCounters.now().lastPid();
+      }
+      if (next <= lastPid) {
+        // Too many pids handed out meanwhile to look at one by one.
+        list(next);
+      }
+    }
+
+    /**
+     * Reads every process listed in {@code /proc} from pid {@code from} up. The listing is read as it goes, so a
+     * process forked during it with a higher pid than the current entry is listed too.
+     */
+    void list(long from) {
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC)) {
+        for (Path entry : entries) {
+          String name = entry.getFileName().toString();
+          if (name.isEmpty() || !Character.isDigit(name.charAt(0))) {
+            continue;
+          }
+          long pid = Long.parseLong(name);
+          if (pid >= from) {
+            inspect(pid, entry);
           }
         }
+      } catch (IOException e) {
+        // /proc vanished mid-scan: nothing more to find.
       }
-    } catch (IOException e) {
-      // /proc vanished mid-scan: nothing more to find.
     }
-    return new Scan(pids, unsettled);
+
+    private void inspect(long pid, Path entry) {
+      if (pid == self) {
+        return;
+      }
+      long[] stat = stat(entry, buffer);
+      if (stat == null || stat[3] == 'Z') {
+        // Gone, or a zombie: already dead, only waiting for its parent to collect it.
+        return;
+      }
+      if (stat[0] == sessionId || stat[1] == sessionId) {
+        pids.add(pid);
+      } else if (stat[2] >= startTicks - 1 && (stat[4] & PF_KTHREAD) == 0) {
+        switch (marker(entry, needle)) {
+          case PRESENT -> pids.add(pid);
+          case NOT_YET_READABLE -> unsettled = true;
+          default -> { }
+        }
+      }
+    }
   }
 
   /** Whether a process's environment holds the run's marker. */
@@ -118,6 +177,7 @@ final class ProcessTable {
       return 0;
     }
   }
+
 
   /** Process group, session, start time, state letter and flags from {@code /proc/<pid>/stat}, or {@code null}. */
   private static long[] stat(Path process, byte[] buffer) {
