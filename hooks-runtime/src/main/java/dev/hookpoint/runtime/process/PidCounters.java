@@ -1,8 +1,7 @@
 package dev.hookpoint.runtime.process;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The kernel's fork and pid counters at one moment, which tell the sweep whether pids can have wrapped around since
@@ -25,23 +24,30 @@ record PidCounters(long forks, long tasks, long lastPid) {
   /** Forks that may happen while a scan reads the counters and lists {@code /proc}. */
   private static final long SLACK = 1024;
   private static final PidCounters UNKNOWN = new PidCounters(-1, -1, -1);
+  private static final File STAT = new File("/proc/stat");
+  private static final File LOADAVG = new File("/proc/loadavg");
+  private static final byte[] PROCESSES = "\nprocesses ".getBytes(StandardCharsets.US_ASCII);
 
   /** The counters now; unknown (so that every pid is read) where {@code /proc} does not have them. */
   static PidCounters now() {
-    try {
-      String stat = Files.readString(Path.of("/proc/stat"));
-      int at = stat.indexOf("\nprocesses ");
-      String[] loadavg = Files.readString(Path.of("/proc/loadavg")).strip().split(" ");
-      if (at < 0 || loadavg.length != 5) {
-        return UNKNOWN;
-      }
-      int from = at + "\nprocesses ".length();
-      long forks = Long.parseLong(stat.substring(from, stat.indexOf('\n', from)).strip());
-      String[] runnable = loadavg[3].split("/");
-      return new PidCounters(forks, Long.parseLong(runnable[1]), Long.parseLong(loadavg[4]));
-    } catch (IOException | RuntimeException e) {
+    byte[] stat = ProcFiles.read(STAT);
+    int at = stat == null ? -1 : ProcFiles.indexOf(stat, PROCESSES, 0);
+    long forks = at < 0 ? -1 : ProcFiles.number(stat, at + PROCESSES.length);
+    byte[] loadavg = ProcFiles.read(LOADAVG);
+    // "0.00 0.01 0.05 1/123 45678": running/tasks, then the last pid.
+    int slash = loadavg == null ? -1 : ProcFiles.next(loadavg, 0, '/');
+    int space = slash < 0 ? -1 : ProcFiles.next(loadavg, slash, ' ');
+    if (forks < 0 || space < 0) {
       return UNKNOWN;
     }
+    return new PidCounters(forks, ProcFiles.number(loadavg, slash + 1), ProcFiles.number(loadavg, space + 1));
+  }
+
+  /** Only the last pid handed out, or -1 when unknown. */
+  static long lastPidNow() {
+    byte[] loadavg = ProcFiles.read(LOADAVG);
+    int space = loadavg == null ? -1 : ProcFiles.next(loadavg, ProcFiles.next(loadavg, 0, '/'), ' ');
+    return space < 0 ? -1 : ProcFiles.number(loadavg, space + 1);
   }
 
   /**
@@ -52,7 +58,7 @@ record PidCounters(long forks, long tasks, long lastPid) {
    * @param pidMax {@code /proc/sys/kernel/pid_max}, or 0 when unknown
    */
   boolean mayHaveWrappedSince(PidCounters start, long hookPid, long pidMax) {
-    if (start.forks < 0 || forks < 0 || pidMax <= 0) {
+    if (start.forks < 0 || forks < 0 || start.tasks < 0 || lastPid < 0 || pidMax <= 0) {
       return true;
     }
     if (lastPid < hookPid) {

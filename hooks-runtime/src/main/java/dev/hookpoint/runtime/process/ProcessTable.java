@@ -1,5 +1,6 @@
 package dev.hookpoint.runtime.process;
 
+import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,7 @@ final class ProcessTable {
   private static final long PF_KTHREAD = 0x00200000;
 
   private static final Path PROC = Path.of("/proc");
+  private static final File UPTIME = new File("/proc/uptime");
   /** The kernel's highest pid; pids are handed out upwards from the last one and wrap around past this. */
   private static final long PID_MAX = readPidMax();
 
@@ -46,12 +48,12 @@ final class ProcessTable {
 
   /** Clock ticks since boot now, the unit of a process's start time in {@code /proc/<pid>/stat}. */
   static long ticksNow() {
-    try {
-      String uptime = Files.readString(PROC.resolve("uptime"));
-      return (long) (Double.parseDouble(uptime.substring(0, uptime.indexOf(' '))) * 100);
-    } catch (IOException | RuntimeException e) {
-      return 0;
-    }
+    // "12345.67 23456.78": seconds since boot with two decimals, i.e. clock ticks with a dot in.
+    byte[] uptime = ProcFiles.read(UPTIME);
+    int dot = uptime == null ? -1 : ProcFiles.next(uptime, 0, '.');
+    long seconds = dot < 0 ? -1 : ProcFiles.number(uptime, 0);
+    long hundredths = dot < 0 ? -1 : ProcFiles.number(uptime, dot + 1);
+    return seconds < 0 || hundredths < 0 ? 0 : seconds * 100 + hundredths;
   }
 
   /**
@@ -111,7 +113,7 @@ final class ProcessTable {
           inspect(pid, PROC.resolve(Long.toString(pid)));
         }
         next = lastPid + 1;
-        lastPid = PidCounters.now().lastPid();
+        lastPid = PidCounters.lastPidNow();
       }
       if (next <= lastPid) {
         // Too many pids handed out meanwhile to look at one by one.
@@ -182,7 +184,12 @@ final class ProcessTable {
   /** Process group, session, start time, state letter and flags from {@code /proc/<pid>/stat}, or {@code null}. */
   private static long[] stat(Path process, byte[] buffer) {
     int length;
-    try (FileInputStream in = new FileInputStream(process.resolve("stat").toFile())) {
+    File file = process.resolve("stat").toFile();
+    if (!file.exists()) {
+      // Gone: most pids a sweep looks at are of processes that already ended, and a failed open throws.
+      return null;
+    }
+    try (FileInputStream in = new FileInputStream(file)) {
       length = in.read(buffer);
     } catch (IOException e) {
       return null;
