@@ -196,7 +196,7 @@ public final class ProcessExecutor implements HookExecutor {
     private final String path;
     private final long startTicks = ProcessTable.ticksNow();
     /** Read before the hook starts, so the sweep can tell whether pids wrapped around during the run. */
-    private final PidCounters startCounters = sandbox.containsItsProcesses() ? null : PidCounters.now();
+    private final PidCounters startCounters = sandbox.containsItsProcesses() ? null : PidCounters.recentOrNow();
     /** The sandbox's init, bwrap's child: the run has ended when it has. Empty with no sandbox. */
     private List<Long> inits = List.of();
 

@@ -58,4 +58,11 @@ class PidCountersTest {
         .getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip());
     assertEquals(expected, ProcessTable.readPidMax());
   }
+
+  @Test
+  void aRecentReadingIsNeverNewerThanOneTakenAfterIt() {
+    PidCounters first = PidCounters.now();
+    PidCounters recent = PidCounters.recentOrNow();
+    assertTrue(recent.forks() >= first.forks() && recent.forks() <= PidCounters.now().forks(), recent.toString());
+  }
 }
