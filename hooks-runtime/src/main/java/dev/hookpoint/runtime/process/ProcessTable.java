@@ -156,11 +156,22 @@ final class ProcessTable {
       } else if (stat[2] >= startTicks - 1 && (stat[4] & PF_KTHREAD) == 0) {
         switch (marker(entry, needle)) {
           case PRESENT -> pids.add(pid);
-          case NOT_YET_READABLE -> unsettled = true;
+          // A thread's pid can be looked up too, though /proc does not list it: its process is looked at under its
+          // own pid, so only a process's empty environment means looking again.
+          case NOT_YET_READABLE -> unsettled |= !isThread(pid);
           default -> { }
         }
       }
     }
+  }
+
+  private static final byte[] TGID = "\nTgid:\t".getBytes(StandardCharsets.US_ASCII);
+
+  /** Whether {@code pid} is a thread of another process (its thread group's id is not its own). */
+  private static boolean isThread(long pid) {
+    byte[] status = ProcFiles.read(new File("/proc/" + pid + "/status"));
+    int at = status == null ? -1 : ProcFiles.indexOf(status, TGID, 0);
+    return at >= 0 && ProcFiles.number(status, at + TGID.length) != pid;
   }
 
   /** Whether a process's environment holds the run's marker. */
