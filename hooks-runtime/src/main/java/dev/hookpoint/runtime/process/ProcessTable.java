@@ -113,7 +113,13 @@ final class ProcessTable {
           inspect(pid, PROC.resolve(Long.toString(pid)));
         }
         next = lastPid + 1;
-        lastPid = PidCounters.lastPidNow();
+        long newest = PidCounters.lastPidNow();
+        if (newest < lastPid) {
+          // Unknown now, or pids wrapped around during the scan: what was forked since may have any pid.
+          list(0);
+          return;
+        }
+        lastPid = newest;
       }
       if (next <= lastPid) {
         // Too many pids handed out meanwhile to look at one by one.
