@@ -218,6 +218,8 @@ public final class ProcessExecutor implements HookExecutor {
     private final Path home;
     private final String path;
     private final long startTicks = ProcessTable.ticksNow();
+    /** Read before the hook starts, so the sweep can tell whether pids wrapped around during the run. */
+    private final PidCounters startCounters = sandbox.containsItsProcesses() ? null : PidCounters.recentOrNow();
     /** The sandbox's init, bwrap's child: the run has ended when it has. Empty with no sandbox. */
     private List<Long> inits = List.of();
 
@@ -342,7 +344,7 @@ public final class ProcessExecutor implements HookExecutor {
         // caught mid-exec, when it cannot be told apart yet.
         String marker = "HOOK_EVENT_ID=" + invocation.runId();
         for (int pass = 0; pass < MAX_SWEEPS; pass++) {
-          ProcessTable.Scan scan = ProcessTable.leftBehind(session, startTicks, marker);
+          ProcessTable.Scan scan = ProcessTable.leftBehind(session, startTicks, startCounters, marker);
           if (scan.isEmpty()) {
             return;
           }

@@ -1,5 +1,6 @@
 package dev.hookpoint.runtime.process;
 
+import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the processes a hook left behind by reading {@code /proc} once: those in its session or process group
+ * Finds the processes a hook left behind by one pass over {@code /proc}: those in its session or process group
  * (background jobs, and orphans re-parented to init keep both), and those started during the run that carry its
- * {@code HOOK_EVENT_ID} (a child that called {@code setsid} to leave the session keeps its environment).
+ * {@code HOOK_EVENT_ID} (a child that called {@code setsid} to leave the session keeps its environment). Unless
+ * pids can have wrapped around during the run, only the pids handed out since the hook started are read.
  */
 final class ProcessTable {
 
@@ -33,10 +35,9 @@ final class ProcessTable {
   private static final long PF_KTHREAD = 0x00200000;
 
   private static final Path PROC = Path.of("/proc");
+  private static final File UPTIME = new File("/proc/uptime");
   /** The kernel's highest pid; pids are handed out upwards from the last one and wrap around past this. */
   private static final long PID_MAX = readPidMax();
-  /** How close to the wrap-around a run may start before every pid has to be looked at. */
-  private static final long WRAP_MARGIN = 1 << 15;
 
   private ProcessTable() {}
 
@@ -47,12 +48,12 @@ final class ProcessTable {
 
   /** Clock ticks since boot now, the unit of a process's start time in {@code /proc/<pid>/stat}. */
   static long ticksNow() {
-    try {
-      String uptime = Files.readString(PROC.resolve("uptime"));
-      return (long) (Double.parseDouble(uptime.substring(0, uptime.indexOf(' '))) * 100);
-    } catch (IOException | RuntimeException e) {
-      return 0;
-    }
+    // "12345.67 23456.78": seconds since boot with two decimals, i.e. clock ticks with a dot in.
+    byte[] uptime = ProcFiles.read(UPTIME);
+    int dot = uptime == null ? -1 : ProcFiles.next(uptime, 0, '.');
+    long seconds = dot < 0 ? -1 : ProcFiles.number(uptime, 0);
+    long hundredths = dot < 0 ? -1 : ProcFiles.number(uptime, dot + 1);
+    return seconds < 0 || hundredths < 0 ? 0 : seconds * 100 + hundredths;
   }
 
   /**
@@ -60,63 +61,152 @@ final class ProcessTable {
    *
    * @param sessionId the hook's pid, which {@code setsid} made the leader of its session and group
    * @param startTicks {@link #ticksNow()} when the run started
+   * @param startCounters {@link PidCounters#now()} before the hook was started
    * @param marker {@code HOOK_EVENT_ID=<run id>}
    */
-  static Scan leftBehind(long sessionId, long startTicks, String marker) {
-    List<Long> pids = new ArrayList<>();
-    boolean unsettled = false;
-    byte[] buffer = new byte[1024];
-    byte[] needle = marker.getBytes(StandardCharsets.UTF_8);
-    long self = ProcessHandle.current().pid();
-    // Everything a hook starts gets a higher pid than the hook, unless pids wrap around during the run; so only
-    // those need reading, which keeps this to a handful of files instead of every process on the machine.
-    boolean nearWrap = sessionId > PID_MAX - WRAP_MARGIN;
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC)) {
-      for (Path entry : entries) {
-        String name = entry.getFileName().toString();
-        if (name.isEmpty() || !Character.isDigit(name.charAt(0))) {
-          continue;
+  static Scan leftBehind(long sessionId, long startTicks, PidCounters startCounters, String marker) {
+    Search search = new Search(sessionId, startTicks, marker);
+    PidCounters now = PidCounters.now();
+    if (now.mayHaveWrappedSince(startCounters, sessionId, PID_MAX)) {
+      search.list(0);
+    } else {
+      search.probeFrom(sessionId, now.lastPid());
+    }
+    return new Scan(search.pids, search.unsettled);
+  }
+
+  /** One scan's state: what it found so far. */
+  private static final class Search {
+    /** Beyond this many pids to look at one by one, listing {@code /proc} is cheaper. */
+    private static final long MAX_PROBES = 256;
+    /** Rounds of probing newly handed-out pids before falling back to listing {@code /proc}. */
+    private static final int MAX_ROUNDS = 32;
+
+    private final long sessionId;
+    private final long startTicks;
+    private final byte[] needle;
+    private final long self = ProcessHandle.current().pid();
+    private final byte[] buffer = new byte[1024];
+    private final List<Long> pids = new ArrayList<>();
+    private boolean unsettled;
+
+    Search(long sessionId, long startTicks, String marker) {
+      this.sessionId = sessionId;
+      this.startTicks = startTicks;
+      this.needle = marker.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Looks at each pid from {@code from} to the last one handed out, with no wrap-around since the hook started:
+     * those are exactly the pids handed out since (and a few older ones from before the last wrap-around), so a
+     * run that started one or two processes costs a handful of reads instead of one per process on the machine.
+     * Pids handed out while it looks are looked at in a next round, until a round saw no new one: a process the
+     * hook forks during the scan has a pid above the last one read, so it is never missed.
+     */
+    void probeFrom(long from, long lastPid) {
+      long next = from;
+      for (int round = 0; round < MAX_ROUNDS && next <= lastPid; round++) {
+        if (lastPid - next >= MAX_PROBES) {
+          break;
         }
-        long pid = Long.parseLong(name);
-        if (pid == self || (pid < sessionId && !nearWrap)) {
-          continue;
+        for (long pid = next; pid <= lastPid; pid++) {
+          inspect(pid, PROC.resolve(Long.toString(pid)));
         }
-        long[] stat = stat(entry, buffer);
-        if (stat == null || stat[3] == 'Z') {
-          // Gone, or a zombie: already dead, only waiting for its parent to collect it.
-          continue;
+        next = lastPid + 1;
+        long newest = PidCounters.lastPidNow();
+        if (newest < lastPid) {
+          // Unknown now, or pids wrapped around during the scan: what was forked since may have any pid.
+          list(0);
+          return;
         }
-        if (stat[0] == sessionId || stat[1] == sessionId) {
-          pids.add(pid);
-        } else if (stat[2] >= startTicks - 1 && (stat[4] & PF_KTHREAD) == 0) {
-          switch (marker(entry, needle)) {
-            case PRESENT -> pids.add(pid);
-            case NOT_YET_READABLE -> unsettled = true;
-            default -> { }
+        lastPid = newest;
+      }
+      if (next <= lastPid) {
+        // Too many pids handed out meanwhile to look at one by one.
+        list(next);
+      }
+    }
+
+    /**
+     * Reads every process listed in {@code /proc} from pid {@code from} up. The listing is read as it goes, so a
+     * process forked during it with a higher pid than the current entry is listed too.
+     */
+    void list(long from) {
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC)) {
+        for (Path entry : entries) {
+          String name = entry.getFileName().toString();
+          if (name.isEmpty() || !Character.isDigit(name.charAt(0))) {
+            continue;
+          }
+          long pid = Long.parseLong(name);
+          if (pid >= from) {
+            inspect(pid, entry);
           }
         }
+      } catch (IOException e) {
+        // /proc vanished mid-scan: nothing more to find.
       }
-    } catch (IOException e) {
-      // /proc vanished mid-scan: nothing more to find.
     }
-    return new Scan(pids, unsettled);
+
+    private void inspect(long pid, Path entry) {
+      if (pid == self) {
+        return;
+      }
+      long[] stat = stat(entry, buffer);
+      if (stat == null || stat[3] == 'Z') {
+        // Gone, or a zombie: already dead, only waiting for its parent to collect it.
+        return;
+      }
+      if (stat[0] == sessionId || stat[1] == sessionId) {
+        pids.add(pid);
+      } else if (stat[2] >= startTicks - 1 && (stat[4] & PF_KTHREAD) == 0) {
+        switch (marker(entry, needle)) {
+          case PRESENT -> pids.add(pid);
+          // A thread's pid can be looked up too, though /proc does not list it: its process is looked at under its
+          // own pid, so only a process's empty environment means looking again.
+          case NOT_YET_READABLE -> unsettled |= !isThread(pid);
+          default -> { }
+        }
+      }
+    }
+  }
+
+  private static final byte[] TGID = "\nTgid:\t".getBytes(StandardCharsets.US_ASCII);
+
+  /** Whether {@code pid} is a thread of another process (its thread group's id is not its own). */
+  private static boolean isThread(long pid) {
+    byte[] status = ProcFiles.read(new File("/proc/" + pid + "/status"));
+    int at = status == null ? -1 : ProcFiles.indexOf(status, TGID, 0);
+    return at >= 0 && ProcFiles.number(status, at + TGID.length) != pid;
   }
 
   /** Whether a process's environment holds the run's marker. */
   private enum Marker { PRESENT, ABSENT, NOT_YET_READABLE }
 
-  private static long readPidMax() {
-    try {
-      return Long.parseLong(Files.readString(PROC.resolve("sys/kernel/pid_max")).strip());
+  /**
+   * Read in one {@code read}: the kernel answers a read of an integer sysctl at any offset but 0 with end of file,
+   * so {@link Files#readString} (which reads a file of unknown size a byte first) gets only the first digit.
+   */
+  static long readPidMax() {
+    byte[] buffer = new byte[64];
+    try (FileInputStream in = new FileInputStream(PROC.resolve("sys/kernel/pid_max").toFile())) {
+      int length = in.read(buffer);
+      return length <= 0 ? 0 : Long.parseLong(new String(buffer, 0, length, StandardCharsets.US_ASCII).strip());
     } catch (IOException | RuntimeException e) {
       return 0;
     }
   }
 
+
   /** Process group, session, start time, state letter and flags from {@code /proc/<pid>/stat}, or {@code null}. */
   private static long[] stat(Path process, byte[] buffer) {
     int length;
-    try (FileInputStream in = new FileInputStream(process.resolve("stat").toFile())) {
+    File file = process.resolve("stat").toFile();
+    if (!file.exists()) {
+      // Gone: most pids a sweep looks at are of processes that already ended, and a failed open throws.
+      return null;
+    }
+    try (FileInputStream in = new FileInputStream(file)) {
       length = in.read(buffer);
     } catch (IOException e) {
       return null;

@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Moves a hook process's three streams on their own threads, so that neither a hook that never reads stdin nor
+ * Moves a hook process's streams on threads of their own (pooled), so that neither a hook that never reads stdin nor
  * one that floods stdout can block the run: stdin gets the event and is closed (a closed pipe is not an error),
  * stdout is kept up to its cap, stderr is logged line by line and its tail kept for error messages.
  */
@@ -26,6 +26,8 @@ final class StreamPumps {
 
   private static final int TAIL_LINES = 10;
   private static final int MAX_LINE = 2_000;
+  /** One page: what Linux gives a pipe when its user is over pipe-user-pages-soft; 64 KiB otherwise. */
+  private static final int SMALLEST_PIPE_BUFFER = 4096;
 
   private static final AtomicInteger THREAD_COUNT = new AtomicInteger();
   private static final ExecutorService THREADS = Executors.newCachedThreadPool(runnable -> {
@@ -36,15 +38,25 @@ final class StreamPumps {
 
   private StreamPumps() {}
 
-  /** Writes the event and closes stdin. */
+  /**
+   * Writes the event and closes stdin: on the calling thread when the event fits in a new pipe's buffer, which no
+   * pipe on Linux or macOS makes smaller than {@value #SMALLEST_PIPE_BUFFER} bytes, so the write cannot block;
+   * otherwise on a thread of its own, as a hook that never reads would block it.
+   */
   static CompletableFuture<Void> feed(OutputStream stdin, byte[] event) {
-    return CompletableFuture.runAsync(() -> {
-      try (stdin) {
-        stdin.write(event);
-      } catch (IOException e) {
-        // The hook closed stdin or exited without reading it: allowed.
-      }
-    }, THREADS);
+    if (event.length <= SMALLEST_PIPE_BUFFER) {
+      write(stdin, event);
+      return CompletableFuture.completedFuture(null);
+    }
+    return CompletableFuture.runAsync(() -> write(stdin, event), THREADS);
+  }
+
+  private static void write(OutputStream stdin, byte[] event) {
+    try (stdin) {
+      stdin.write(event);
+    } catch (IOException e) {
+      // The hook closed stdin or exited without reading it: allowed.
+    }
   }
 
   /** What stdout held, and whether it passed the cap. */
