@@ -1,5 +1,7 @@
 package dev.hookpoint.runtime;
 
+import dev.hookpoint.runtime.wire.PlainValues;
+import dev.hookpoint.runtime.wire.WireWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,5 +45,13 @@ public interface HookEvent {
     writeFields(wire);
     wire.put("context", context().toWire());
     return wire;
+  }
+
+  /**
+   * Writes the whole event, as {@link #toWire()} has it, to an executor's own form. Generated records write their
+   * fields straight from the host's records; this default goes through the map.
+   */
+  default void writeTo(WireWriter out) {
+    PlainValues.write(out, null, toWire());
   }
 }

@@ -1,5 +1,6 @@
 package dev.hookpoint.runtime.executor;
 
+import dev.hookpoint.runtime.HookEvent;
 import java.util.Map;
 
 /**
@@ -14,9 +15,18 @@ import java.util.Map;
  * @param log where the hook's log lines go
  * @param envVars the documented environment variable of each payload field, by dotted path, for process hooks
  * @param cancellation how the run is stopped from outside; executors register what stops their hook
+ * @param typedEvent the event's record, when there is one: an executor may write it to its own form directly
+ *     ({@link HookEvent#writeTo}) and never read {@code payload}, which is then never built
  */
 public record Invocation(String runId, String event, Map<String, Object> payload, long timeoutMs,
-    long deadlineNanos, boolean dryRun, HookLog log, Map<String, String> envVars, Cancellation cancellation) {
+    long deadlineNanos, boolean dryRun, HookLog log, Map<String, String> envVars, Cancellation cancellation,
+    HookEvent typedEvent) {
+
+  /** An invocation of a payload that has no record behind it. */
+  public Invocation(String runId, String event, Map<String, Object> payload, long timeoutMs, long deadlineNanos,
+      boolean dryRun, HookLog log, Map<String, String> envVars, Cancellation cancellation) {
+    this(runId, event, payload, timeoutMs, deadlineNanos, dryRun, log, envVars, cancellation, null);
+  }
 
   /** An invocation nothing outside cancels, for tools and tests. */
   public Invocation(String runId, String event, Map<String, Object> payload, long timeoutMs, long deadlineNanos,

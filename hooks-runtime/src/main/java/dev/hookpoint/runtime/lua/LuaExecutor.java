@@ -1,5 +1,6 @@
 package dev.hookpoint.runtime.lua;
 
+import dev.hookpoint.runtime.HookEvent;
 import dev.hookpoint.runtime.compat.MydiaShapes;
 import dev.hookpoint.runtime.config.HookpointConfig;
 import dev.hookpoint.runtime.discovery.HookFile;
@@ -145,7 +146,7 @@ public final class LuaExecutor implements HookExecutor {
         http.budgetFor(hook.file().id()));
     run.enter();
     try {
-      LuaTable event = event(invocation.payload());
+      LuaTable event = invocation.typedEvent() != null ? event(invocation.typedEvent()) : event(invocation.payload());
       LuaValue context = event.rawget("context");
       environment.rawset("event", event);
       environment.rawset("context", context);
@@ -193,6 +194,13 @@ public final class LuaExecutor implements HookExecutor {
    */
   static LuaTable event(Map<String, Object> payload) {
     LuaTable event = (LuaTable) LuaValues.toLua(payload);
+    event.setmetatable(EVENT_METATABLE);
+    return event;
+  }
+
+  /** The same, written straight from the event's records. */
+  private static LuaTable event(HookEvent typed) {
+    LuaTable event = LuaTableWriter.table(typed);
     event.setmetatable(EVENT_METATABLE);
     return event;
   }

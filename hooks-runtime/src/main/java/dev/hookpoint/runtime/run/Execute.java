@@ -16,7 +16,7 @@ final class Execute implements RunStep {
   public Outcome run(Attempt attempt, Rest rest) throws HookFailure {
     Invocation invocation = new Invocation(attempt.runId(), attempt.point().name(), attempt.payload(),
         attempt.timeoutMs(), attempt.deadlineNanos(), attempt.dryRun(), attempt.log(),
-        points.of(attempt.point()).envVars(), attempt.cancellation());
+        points.of(attempt.point()).envVars(), attempt.cancellation(), attempt.event());
     return Outcome.returned(attempt.hook().executor().run(attempt.hook().loaded(), invocation));
   }
 }

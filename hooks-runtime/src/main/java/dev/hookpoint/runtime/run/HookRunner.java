@@ -73,7 +73,7 @@ public final class HookRunner {
    */
   public <E extends HookEvent, C> HookRun<C> run(HookPointDescriptor<E, C> point, RegisteredHook hook, E event,
       boolean dryRun) {
-    return run(point, hook, event, event.toWire(), dryRun);
+    return run(point, hook, event, new LazyPayload(event), dryRun);
   }
 
   /**
