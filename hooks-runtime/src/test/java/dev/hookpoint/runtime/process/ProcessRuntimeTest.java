@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hookpoint.runtime.HookPointDescriptor;
 import dev.hookpoint.runtime.HookPointHandle;
 import dev.hookpoint.runtime.HookRuntime;
+import dev.hookpoint.runtime.HookTester;
 import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.cli.HooksCommand;
 import dev.hookpoint.runtime.history.RunRecord;
@@ -183,7 +184,7 @@ class ProcessRuntimeTest {
     long start = System.nanoTime();
     List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      runs.add(threads.submit(() -> runtime.test(hook.file().path(), "on_media_added", null)));
+      runs.add(threads.submit(() -> new HookTester(runtime).test(hook.file().path(), "on_media_added", null)));
     }
     for (var run : runs) {
       run.get(10, TimeUnit.SECONDS);
