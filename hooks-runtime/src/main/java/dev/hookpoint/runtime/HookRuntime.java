@@ -1,18 +1,13 @@
 package dev.hookpoint.runtime;
 
 import dev.hookpoint.runtime.config.HookpointConfig;
-import dev.hookpoint.runtime.discovery.DiscoveryWarning;
-import dev.hookpoint.runtime.discovery.EventNames;
 import dev.hookpoint.runtime.discovery.HookDiscovery;
-import dev.hookpoint.runtime.discovery.HookFile;
 import dev.hookpoint.runtime.dispatch.BackgroundRunner;
 import dev.hookpoint.runtime.dispatch.HookChain;
-import dev.hookpoint.runtime.run.HookRun;
 import dev.hookpoint.runtime.run.HookRunner;
 import dev.hookpoint.runtime.dispatch.RuntimeDispatcher;
 import dev.hookpoint.runtime.run.Watchdog;
 import dev.hookpoint.runtime.executor.HookExecutor;
-import dev.hookpoint.runtime.executor.HookMetadata;
 import dev.hookpoint.runtime.executor.HookFailure;
 import dev.hookpoint.runtime.history.HookMetrics;
 import dev.hookpoint.runtime.history.HookStateStore;
@@ -221,86 +216,37 @@ public final class HookRuntime implements AutoCloseable {
   private void warnAboutOnErrorSettings() {
     for (String event : config.hooks().onError().keySet()) {
       if (!points.containsKey(event)) {
-        LOG.warn("hooks.on_error.{}: {}; the setting has no effect", event, unknownEvent(event));
+        LOG.warn("hooks.on_error.{}: {}; the setting has no effect", event,
+            UnknownEvent.message(event, points.keySet()));
       } else if (points.get(event).phase() != Phase.BEFORE) {
         LOG.warn("hooks.on_error.{}: only before_ events can be vetoed; the setting has no effect", event);
       }
     }
   }
 
-  /**
-   * Runs one hook file once as a dry run on a payload, the way {@code hooks test} does. The run is recorded.
-   *
-   * @param event the event, or {@code null} for the file's directory name
-   * @param payload the event as hooks receive it, or {@code null} for the event's generated example
-   */
-  public HookRun<?> test(Path file, String event, Map<String, Object> payload) {
-    String eventName = event != null ? event : String.valueOf(file.toAbsolutePath().getParent().getFileName());
-    HookPointDescriptor<?, ?> point = hookPoint(eventName).orElseThrow(() -> new IllegalArgumentException(
-        unknownEvent(eventName)));
-    Map<String, Object> wire = new LinkedHashMap<>(payload != null ? payload : Payloads.parse(point.examplePayload()));
-    wire.put("event", eventName);
-    Map<String, Object> context = new LinkedHashMap<>();
-    if (wire.get("context") instanceof Map<?, ?> given) {
-      given.forEach((key, value) -> context.put(String.valueOf(key), value));
-    }
-    context.put("dry_run", true);
-    wire.put("context", context);
-    RegisteredHook hook = loader.loadOne(new HookFile(file, eventName, file.getFileName().toString()));
-    return runner.run(point, hook, wire, true);
+  /** The names of every known event, for the wording of an unknown one. */
+  java.util.Set<String> eventNames() {
+    return points.keySet();
   }
 
-  /** Why an event name is not known, with the closest known name. */
-  public String unknownEvent(String name) {
-    return "'" + name + "' is not an event" + EventNames.suggest(name, points.keySet())
-        .map(suggestion -> "; did you mean '" + suggestion + "'?").orElse("; 'hooks events' lists them");
+  /** Loads hook files the way the live registry does; {@link HookTester} and {@link HookCheck} load with it too. */
+  RegistryLoader loader() {
+    return loader;
   }
 
-  /**
-   * Every problem {@code hooks check} reports: load errors of hooks, metadata values that did not parse (those
-   * hooks still run, with the defaults), and warnings of discovery.
-   */
-  public List<Problem> check() {
-    HookRegistry registry = scanAfresh();
-    List<Problem> problems = new ArrayList<>();
-    for (RegisteredHook hook : registry.hooks()) {
-      if (hook.loadError() != null) {
-        problems.add(new Problem(hook.file().path(), hook.loadError().line(), hook.loadError().getMessage()));
-      }
-      for (HookMetadata.Warning warning : hook.metadata().warnings()) {
-        problems.add(new Problem(hook.file().path(), warning.line(), warning.message()));
-      }
-    }
-    for (DiscoveryWarning warning : registry.warnings()) {
-      problems.add(new Problem(warning.path(), null, warning.message()));
-    }
-    return problems;
+  /** Runs one hook with the runtime's limits and records the run; {@link HookTester}'s dry runs go through it. */
+  HookRunner runner() {
+    return runner;
   }
 
-  /** Writes {@code hooks.lock} with the SHA-256 of every hook now in the directory; returns how many. */
-  public int writeLock() throws IOException {
-    HookRegistry registry = scanAfresh();
-    lock.write(registry.hooks());
-    return registry.hooks().size();
+  /** {@code hooks.lock} in the hooks directory, which {@link HookCheck} writes. */
+  HookLock lock() {
+    return lock;
   }
 
-  /** Every hook in the directory now, loaded anew without touching the live registry. */
-  private HookRegistry scanAfresh() {
-    return loader.load(hooksDirectory, HookRegistry.empty(), stateStore.disabled());
-  }
-
-  /**
-   * A problem with a hook file.
-   *
-   * @param file the file or directory
-   * @param line the line, or {@code null}
-   * @param message what is wrong and the fix
-   */
-  public record Problem(Path file, Integer line, String message) {
-    @Override
-    public String toString() {
-      return file + ":" + (line == null ? 1 : line) + ": " + message;
-    }
+  /** Which hooks operators switched off; a fresh scan honours them as the live registry does. */
+  HookStateStore stateStore() {
+    return stateStore;
   }
 
   public HookDispatcher dispatcher() {

@@ -9,6 +9,7 @@ import dev.hookpoint.runtime.HookContexts;
 import dev.hookpoint.runtime.HookPointDescriptor;
 import dev.hookpoint.runtime.HookPointHandle;
 import dev.hookpoint.runtime.HookRuntime;
+import dev.hookpoint.runtime.HookTester;
 import dev.hookpoint.runtime.HookVetoException;
 import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.run.HookRun;
@@ -132,7 +133,7 @@ class LuaRuntimeTest {
     Path hook = TestRuntime.write(root, "before_media_added/01_a.lua",
         "function execute(event) log.info(event.media.title) return { changes = { title = 'X' } } end");
     start("");
-    HookRun<?> run = runtime.test(hook, null, null);
+    HookRun<?> run = new HookTester(runtime).test(hook, null, null);
     assertEquals(RunStatus.OK, run.status());
     assertEquals(List.of("INFO Heat"), run.record().logs());
     assertEquals(Map.of("media", Map.of("title", "X")), run.record().changes());

@@ -2,6 +2,7 @@ package dev.hookpoint.runtime.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.hookpoint.runtime.HookCheck;
 import dev.hookpoint.runtime.HookPointHandle;
 import dev.hookpoint.runtime.HookRuntime;
 import dev.hookpoint.runtime.RunStatus;
@@ -51,7 +52,7 @@ class HeaderCommentsTest {
     executable("after_media_added/01_notify.sh", "#!/bin/sh\n# timeout: ignores SIGTERM\necho '{}'\n");
     runtime = TestRuntime.standard(root, "");
     assertEquals(RunStatus.OK, runOnce());
-    assertEquals(List.of(), runtime.check());
+    assertEquals(List.of(), new HookCheck(runtime).problems());
   }
 
   @Test
@@ -59,8 +60,8 @@ class HeaderCommentsTest {
     Path file = executable("after_media_added/01_notify.sh", "#!/bin/sh\n# timeout_ms: soon\necho '{}'\n");
     runtime = TestRuntime.standard(root, "");
     assertEquals(RunStatus.OK, runOnce());
-    List<HookRuntime.Problem> problems = runtime.check();
-    assertEquals(List.of(new HookRuntime.Problem(file, 2, "timeout_ms must be a positive whole number of "
+    List<HookCheck.Problem> problems = new HookCheck(runtime).problems();
+    assertEquals(List.of(new HookCheck.Problem(file, 2, "timeout_ms must be a positive whole number of "
         + "milliseconds, e.g. '# timeout_ms: 10000'; got 'soon'; the default timeout applies")), problems);
     org.junit.jupiter.api.Assertions.assertTrue(problems.get(0).toString().startsWith(file + ":2: timeout_ms must"),
         "hooks check prints it as file:line: " + problems.get(0));

@@ -3,17 +3,16 @@ package dev.hookpoint.runtime.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hookpoint.runtime.HookCheck;
 import dev.hookpoint.runtime.HookPointDescriptor;
 import dev.hookpoint.runtime.HookPointHandle;
 import dev.hookpoint.runtime.HookRuntime;
+import dev.hookpoint.runtime.HookTester;
 import dev.hookpoint.runtime.RunStatus;
-import dev.hookpoint.runtime.cli.HooksCommand;
 import dev.hookpoint.runtime.history.RunRecord;
 import dev.hookpoint.runtime.registry.RegisteredHook;
 import dev.hookpoint.runtime.testing.MediaEvent;
 import dev.hookpoint.runtime.testing.TestRuntime;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -114,10 +113,9 @@ class ProcessRuntimeTest {
     Path lua = TestRuntime.write(root, "before_media_added/02_b.lua", "return {}");
     start("require_lock: true");
     assertTrue(hook("before_media_added/01_a.sh").loadError().getMessage().contains("is not in"));
-    StringWriter out = new StringWriter();
-    var command = HooksCommand.commandLine(() -> runtime);
-    command.setOut(new PrintWriter(out));
-    assertEquals(0, command.execute("check", "--lock"), out.toString());
+    HookCheck check = new HookCheck(runtime);
+    check.writeLock();
+    assertEquals(List.of(), check.problems(), "what 'hooks check --lock' exits 0 on");
     assertTrue(Files.readString(root.resolve("hooks/hooks.lock")).contains("  before_media_added/02_b.lua\n"));
     runtime.reload();
     assertEquals(null, hook("before_media_added/01_a.sh").loadError());
@@ -149,10 +147,9 @@ class ProcessRuntimeTest {
     Files.createDirectories(link.getParent());
     Files.createSymbolicLink(link, target);
     start("require_lock: true");
-    StringWriter out = new StringWriter();
-    var command = HooksCommand.commandLine(() -> runtime);
-    command.setOut(new PrintWriter(out));
-    assertEquals(0, command.execute("check", "--lock"), out.toString());
+    HookCheck check = new HookCheck(runtime);
+    check.writeLock();
+    assertEquals(List.of(), check.problems(), "what 'hooks check --lock' exits 0 on");
     runtime.reload();
     assertEquals("Heat (reviewed)", titleAfterBeforeMediaAdded());
     Files.writeString(target, suffixer("(tampered)"));
@@ -183,7 +180,7 @@ class ProcessRuntimeTest {
     long start = System.nanoTime();
     List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      runs.add(threads.submit(() -> runtime.test(hook.file().path(), "on_media_added", null)));
+      runs.add(threads.submit(() -> new HookTester(runtime).test(hook.file().path(), "on_media_added", null)));
     }
     for (var run : runs) {
       run.get(10, TimeUnit.SECONDS);

@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.hookpoint.runtime.HookCheck;
 import dev.hookpoint.runtime.HookRuntime;
-import dev.hookpoint.runtime.cli.HooksCommand;
 import dev.hookpoint.runtime.testing.TestRuntime;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,10 +133,9 @@ class TrustedPathsTest {
     executable(root.resolve("hooks/before_media_added/01_a.sh"), "#!/bin/sh\necho '{}'\n");
     TestRuntime.write(root, "before_media_added/02_b.lua", "return {}");
     start(root, "require_lock: true");
-    StringWriter out = new StringWriter();
-    var command = HooksCommand.commandLine(() -> runtime);
-    command.setOut(new PrintWriter(out));
-    assertEquals(0, command.execute("check", "--lock"), out.toString());
+    HookCheck check = new HookCheck(runtime);
+    check.writeLock();
+    assertEquals(List.of(), check.problems(), "what 'hooks check --lock' exits 0 on");
     runtime.reload();
     assertNull(loadError("before_media_added/01_a.sh"));
     Path lock = root.resolve("hooks/hooks.lock");
@@ -156,16 +154,16 @@ class TrustedPathsTest {
   void anUnchangedHookIsCheckedAgainAtEveryReload() throws Exception {
     Path file = TestRuntime.write(root, "before_media_added/01_b.lua", "return {}");
     start(root, "require_lock: true");
-    var command = HooksCommand.commandLine(() -> runtime);
-    command.setOut(new PrintWriter(new StringWriter()));
-    assertEquals(0, command.execute("check", "--lock"));
+    HookCheck check = new HookCheck(runtime);
+    check.writeLock();
+    assertEquals(List.of(), check.problems(), "what 'hooks check --lock' exits 0 on");
     runtime.reload();
     assertNull(loadError("before_media_added/01_b.lua"));
     Files.writeString(root.resolve("hooks/hooks.lock"), "# the review was withdrawn\n");
     runtime.reload();
     assertEquals("before_media_added/01_b.lua is not in " + root.resolve("hooks/hooks.lock") + "; review it, then "
         + "run 'hooks check --lock'", loadError("before_media_added/01_b.lua"));
-    command.execute("check", "--lock");
+    check.writeLock();
     runtime.reload();
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
     runtime.reload();
@@ -179,9 +177,9 @@ class TrustedPathsTest {
     Path lock = TestRuntime.write(root, "hooks.lock", "# left open by someone\n");
     Files.setPosixFilePermissions(lock, PosixFilePermissions.fromString("rw-rw-rw-"));
     start(root, "require_lock: true");
-    var command = HooksCommand.commandLine(() -> runtime);
-    command.setOut(new PrintWriter(new StringWriter()));
-    assertEquals(0, command.execute("check", "--lock"));
+    HookCheck check = new HookCheck(runtime);
+    check.writeLock();
+    assertEquals(List.of(), check.problems(), "what 'hooks check --lock' exits 0 on");
     assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(lock)));
     runtime.reload();
     assertNull(loadError("before_media_added/01_b.lua"));

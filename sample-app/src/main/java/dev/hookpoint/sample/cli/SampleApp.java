@@ -1,7 +1,7 @@
 package dev.hookpoint.sample.cli;
 
 import dev.hookpoint.runtime.HookVetoException;
-import dev.hookpoint.runtime.cli.HooksCommand;
+import dev.hookpoint.cli.HooksCommand;
 import dev.hookpoint.runtime.config.ConfigException;
 import dev.hookpoint.runtime.config.ConfigLoader;
 import dev.hookpoint.runtime.config.HookpointConfig;

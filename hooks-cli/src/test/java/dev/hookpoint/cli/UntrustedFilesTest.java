@@ -1,4 +1,4 @@
-package dev.hookpoint.runtime.registry;
+package dev.hookpoint.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookpoint.runtime.HookRuntime;
-import dev.hookpoint.runtime.cli.HooksCommand;
 import dev.hookpoint.runtime.testing.TestRuntime;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;

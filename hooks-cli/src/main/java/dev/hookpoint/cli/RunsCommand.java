@@ -1,4 +1,4 @@
-package dev.hookpoint.runtime.cli;
+package dev.hookpoint.cli;
 
 import dev.hookpoint.runtime.HookRuntime;
 import dev.hookpoint.runtime.history.RunRecord;

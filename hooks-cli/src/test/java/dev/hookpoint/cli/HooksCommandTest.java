@@ -1,4 +1,4 @@
-package dev.hookpoint.runtime.cli;
+package dev.hookpoint.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.hookpoint.runtime.cli;
+package dev.hookpoint.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

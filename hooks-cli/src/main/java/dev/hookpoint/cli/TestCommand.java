@@ -1,6 +1,7 @@
-package dev.hookpoint.runtime.cli;
+package dev.hookpoint.cli;
 
 import dev.hookpoint.runtime.HookRuntime;
+import dev.hookpoint.runtime.HookTester;
 import dev.hookpoint.runtime.Payloads;
 import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.run.HookRun;
@@ -55,7 +56,7 @@ final class TestCommand implements Callable<Integer> {
     RunRecord record;
     try {
       Map<String, Object> given = payload == null ? null : Payloads.parse(Files.readString(payload));
-      HookRun<?> run = runtime.get().test(file, event, given);
+      HookRun<?> run = new HookTester(runtime.get()).test(file, event, given);
       record = run.record();
     } catch (IOException | IllegalArgumentException e) {
       String message = e instanceof IOException ? "cannot read " + payload + ": " + e.getMessage() : e.getMessage();

@@ -1,5 +1,6 @@
-package dev.hookpoint.runtime.cli;
+package dev.hookpoint.cli;
 
+import dev.hookpoint.runtime.HookCheck;
 import dev.hookpoint.runtime.HookRuntime;
 import java.io.PrintWriter;
 import java.util.List;
@@ -29,16 +30,17 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     HookRuntime hooks = runtime.get();
+    HookCheck check = new HookCheck(hooks);
     if (lock) {
       try {
-        int count = hooks.writeLock();
+        int count = check.writeLock();
         out.println("Wrote " + hooks.hooksDirectory().resolve("hooks.lock") + " (" + count + " hooks).");
       } catch (java.io.IOException e) {
         spec.commandLine().getErr().println("cannot write hooks.lock: " + e.getMessage());
         return 1;
       }
     }
-    List<HookRuntime.Problem> problems = hooks.check();
+    List<HookCheck.Problem> problems = check.problems();
     problems.forEach(out::println);
     // A warning, not a problem: the hooks are fine, where they run is the operator's choice.
     hooks.processSandbox().filter(sandbox -> sandbox.name().equals("none")).ifPresent(sandbox -> out.println(
