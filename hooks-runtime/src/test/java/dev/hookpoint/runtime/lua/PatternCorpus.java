@@ -54,7 +54,8 @@ final class PatternCorpus {
   private static final String ESCAPABLE = ".%()[]*+-?^$";
   private static final String LITERALS = "abcxyzABZ019 _-,;:=/@!~`{}<>|\\\"'";
   /** Bytes subjects are made of: letters, digits, every punctuation LuaJ misfiles, spaces, controls, high. */
-  private static final byte[] SUBJECT_BYTES = bytes("aAbBcxyzZ0159 \t\n\u000b\f\r\0\1\u007f()[]{}<>%.-+*?^$_`~|\\/:@!,;=\"'",
+  private static final byte[] SUBJECT_BYTES = bytes(
+      "aAbBcxyzZ0159 \t\n\u000b\f\r\0\1\u007f()[]{}<>%.-+*?^$_`~|\\/:@!,;=\"'",
       0x80, 0xAA, 0xB5, 0xC0, 0xD7, 0xE9, 0xF7, 0xFF);
   private static final String RAW_PATTERN_CHARS = "ab1.%%()[]^$*+-?dxzc2";
   private static final String[] BALANCED = {"()", "[]", "{}", "<>", "ab", "xx", "%%", "))"};
