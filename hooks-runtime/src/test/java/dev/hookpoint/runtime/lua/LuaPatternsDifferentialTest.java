@@ -51,7 +51,7 @@ import org.luaj.vm2.lib.jse.JsePlatform;
 class LuaPatternsDifferentialTest {
 
   private static final long SEED = 0x5EED_2026L;
-  private static final int CASES = 40_000;
+  private static final int CASES = 60_000;
   private static final int BATCH = 2_000;
 
   @TempDir Path dir;

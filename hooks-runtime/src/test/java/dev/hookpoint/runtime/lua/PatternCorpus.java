@@ -48,8 +48,6 @@ final class PatternCorpus {
       {"g", "!-~", "\0- \177-\377"},
   };
 
-  /** Classes LuaJ reads as Lua 5.2 does. */
-  private static final String NATIVE_CLASSES = "cdxz";
   private static final String ALL_CLASSES = "acdglpsuwxz";
   private static final String ESCAPABLE = ".%()[]*+-?^$";
   private static final String LITERALS = "abcxyzABZ019 _-,;:=/@!~`{}<>|\\\"'";
@@ -98,21 +96,15 @@ final class PatternCorpus {
     return new Case("gsub", subject, pattern.sandbox(), pattern.reference(), null, null, replacement(), max());
   }
 
-  /** A pattern in its two spellings. */
+  /** A pattern being built, and what the back-references in it may name. */
   private static final class Pattern {
     final ByteArrayOutputStream sandbox = new ByteArrayOutputStream();
-    final ByteArrayOutputStream reference = new ByteArrayOutputStream();
     int captures;
     /** Captures that are positions: LuaJ lets {@code %n} of one move the match backwards, Lua 5.2 fails. */
     final java.util.Set<Integer> positions = new java.util.HashSet<>();
 
-    void add(String both) {
-      add(both, both);
-    }
-
-    void add(String forSandbox, String forReference) {
-      sandbox.writeBytes(bytes(forSandbox));
-      reference.writeBytes(bytes(forReference));
+    void add(String text) {
+      sandbox.writeBytes(bytes(text));
     }
 
     byte[] sandbox() {
@@ -120,8 +112,90 @@ final class PatternCorpus {
     }
 
     byte[] reference() {
-      return reference.toByteArray();
+      return referenceSpelling(sandbox());
     }
+  }
+
+  /**
+   * The pattern LuaJ is handed: the same bytes, with each class of {@link #REFERENCE_CLASSES} written out as its
+   * C-locale set. The pattern is read as Lua 5.2 reads it, so that only real classes are rewritten: not the two
+   * bytes after {@code %b}, not a {@code %} that ends a range ({@code [a-%a]} is a range and a letter), nothing in
+   * a set that never closes (a {@code ]} right after {@code [} or {@code [^} is a member, so {@code "[]"} opens a
+   * set), where LuaJ must stop on the same error.
+   */
+  static byte[] referenceSpelling(byte[] p) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int i = 0;
+    while (i < p.length) {
+      if (p[i] == '%' && i + 1 < p.length) {
+        if (p[i + 1] == 'b') {
+          int end = Math.min(p.length, i + 4);
+          out.write(p, i, end - i);
+          i = end;
+        } else {
+          String[] entry = referenceClass(p[i + 1]);
+          out.writeBytes(entry == null ? new byte[] {p[i], p[i + 1]}
+              : bytes("[" + (Character.isUpperCase(p[i + 1]) ? entry[2] : entry[1]) + "]"));
+          i += 2;
+        }
+      } else if (p[i] == '[') {
+        int close = setClose(p, i);
+        if (close < 0) {
+          out.write(p, i, p.length - i);
+          break;
+        }
+        int j = i + 1;
+        out.write('[');
+        if (p[j] == '^') {
+          out.write('^');
+          j++;
+        }
+        while (j < close) {
+          if (p[j] == '%') {
+            String[] entry = referenceClass(p[j + 1]);
+            out.writeBytes(entry == null ? new byte[] {p[j], p[j + 1]}
+                : bytes(Character.isUpperCase(p[j + 1]) ? entry[2] : entry[1]));
+            j += 2;
+          } else if (j + 2 < close && p[j + 1] == '-') {
+            out.write(p, j, 3);
+            j += 3;
+          } else {
+            out.write(p[j++]);
+          }
+        }
+        out.write(']');
+        i = close + 1;
+      } else {
+        out.write(p[i++]);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  /** Where the set opening at {@code open} closes, read as Lua 5.2's {@code classEnd} reads it; -1 if never. */
+  private static int setClose(byte[] p, int open) {
+    int j = open + 1;
+    if (j < p.length && p[j] == '^') {
+      j++;
+    }
+    do {
+      if (j >= p.length) {
+        return -1;
+      }
+      if (p[j++] == '%' && j < p.length) {
+        j++;
+      }
+    } while (j >= p.length || p[j] != ']');
+    return j;
+  }
+
+  private static String[] referenceClass(byte letter) {
+    for (String[] entry : REFERENCE_CLASSES) {
+      if (entry[0].charAt(0) == Character.toLowerCase((char) letter)) {
+        return entry;
+      }
+    }
+    return null;
   }
 
   private Pattern pattern() {
@@ -129,7 +203,7 @@ final class PatternCorpus {
     if (random.nextInt(5) == 0) {
       pattern.add("^");
     }
-    items(pattern, 1 + random.nextInt(random.nextInt(3) == 0 ? 8 : 4), 0);
+    items(pattern, 1 + random.nextInt(random.nextInt(3) == 0 ? 8 : 3), 0);
     if (random.nextInt(7) == 0) {
       pattern.add("$");
     }
@@ -181,32 +255,15 @@ final class PatternCorpus {
     } else if (roll < 55) {
       pattern.add("%" + pick(ESCAPABLE));
     } else if (roll < 80) {
-      classItem(pattern, false);
+      classItem(pattern);
     } else {
       set(pattern);
     }
   }
 
-  /** {@code %x}, or inside a set its body; LuaJ gets the C-locale set where its own table is wrong. */
-  private void classItem(Pattern pattern, boolean insideSet) {
+  private void classItem(Pattern pattern) {
     char letter = pick(ALL_CLASSES);
-    boolean complement = random.nextBoolean();
-    String item = "%" + (complement ? Character.toUpperCase(letter) : letter);
-    if (NATIVE_CLASSES.indexOf(letter) >= 0) {
-      pattern.add(item);
-      return;
-    }
-    for (String[] entry : REFERENCE_CLASSES) {
-      if (entry[0].charAt(0) == letter) {
-        if (insideSet) {
-          pattern.add(item, complement ? entry[2] : entry[1]);
-        } else {
-          pattern.add(item, (complement ? "[" + entry[2] : "[" + entry[1]) + "]");
-        }
-        return;
-      }
-    }
-    throw new AssertionError(letter);
+    pattern.add("%" + (random.nextBoolean() ? Character.toUpperCase(letter) : letter));
   }
 
   /** {@code [...]} or {@code [^...]}: literals, ranges, classes, escapes, and a '-' or ']' where they are literal. */
@@ -226,7 +283,7 @@ final class PatternCorpus {
         char last = pick("cz9Zy/)a");
         pattern.add(first + "-" + last);
       } else if (roll < 85) {
-        classItem(pattern, true);
+        classItem(pattern);
       } else {
         pattern.add("%" + pick(".%-]^[z"));
       }
@@ -263,7 +320,7 @@ final class PatternCorpus {
     int length = random.nextInt(5) == 0 ? random.nextInt(30) : random.nextInt(10);
     byte[] subject = new byte[length];
     for (int i = 0; i < length; i++) {
-      subject[i] = pattern.length > 0 && random.nextInt(10) < 6 ? pattern[random.nextInt(pattern.length)]
+      subject[i] = pattern.length > 0 && random.nextInt(10) < 7 ? pattern[random.nextInt(pattern.length)]
           : SUBJECT_BYTES[random.nextInt(SUBJECT_BYTES.length)];
     }
     return subject;
