@@ -14,6 +14,7 @@ import dev.hookpoint.runtime.executor.RateLimit;
 import dev.hookpoint.runtime.executor.SandboxRequest;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,8 @@ public final class ProcessExecutor implements HookExecutor {
   private static final int MAX_SWEEPS = 20;
   /** Between cleanup passes that found something, so SIGKILLed processes are gone before the run returns. */
   private static final long SWEEP_PAUSE_MS = 5;
+  /** Between looks for the sandbox's init while bwrap sets it up (about 2 ms). */
+  private static final long INIT_POLL_NANOS = 50_000;
   /** How long a finished hook's output may take to drain before whatever still holds the pipe is stopped. */
   private static final long DRAIN_MS = 100;
 
@@ -367,14 +371,31 @@ public final class ProcessExecutor implements HookExecutor {
      */
     private List<Long> namespaceInit(Process process) {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+      File children = new File("/proc/" + process.pid() + "/task/" + process.pid() + "/children");
+      boolean listed = children.exists();
       while (process.isAlive() && System.nanoTime() < deadline) {
-        List<Long> children = process.children().map(ProcessHandle::pid).toList();
-        if (!children.isEmpty()) {
-          return children;
+        // One small file names bwrap's children; ProcessHandle.children() would read every process on the
+        // machine, and polling it in a loop took the CPU bwrap needs to set the sandbox up.
+        List<Long> found = listed ? pids(ProcFiles.read(children))
+            : process.children().map(ProcessHandle::pid).toList();
+        if (!found.isEmpty()) {
+          return found;
         }
-        Thread.onSpinWait();
+        LockSupport.parkNanos(INIT_POLL_NANOS);
       }
       return List.of();
+    }
+
+    private static List<Long> pids(byte[] list) {
+      List<Long> pids = new ArrayList<>(1);
+      if (list != null) {
+        for (String pid : new String(list, StandardCharsets.US_ASCII).trim().split(" ")) {
+          if (!pid.isEmpty()) {
+            pids.add(Long.parseLong(pid));
+          }
+        }
+      }
+      return pids;
     }
 
     /**
