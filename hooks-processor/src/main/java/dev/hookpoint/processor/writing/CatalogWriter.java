@@ -21,20 +21,20 @@ import javax.lang.model.element.Modifier;
  * Writes {@code <Host>HookCatalog}: one descriptor constant per hook point the host declares, found by the
  * runtime through {@link java.util.ServiceLoader}.
  */
-public final class CatalogWriter {
+final class CatalogWriter {
 
   private final GeneratedFiles files;
 
-  public CatalogWriter(GeneratedFiles files) {
+  CatalogWriter(GeneratedFiles files) {
     this.files = files;
   }
 
   /** The catalog constant of a point, e.g. {@code BEFORE_MEDIA_ADDED}. */
-  public static String constantName(HookPointModel point) {
+  static String constantName(HookPointModel point) {
     return Names.constant(point.eventName());
   }
 
-  public void write(HookedClass hooked, Element origin) {
+  void write(HookedClass hooked, Element origin) {
     TypeSpec.Builder catalog = TypeSpec.classBuilder(hooked.catalog())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(RuntimeTypes.HOOK_CATALOG)

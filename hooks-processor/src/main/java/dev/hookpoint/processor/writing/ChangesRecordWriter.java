@@ -22,15 +22,15 @@ import javax.lang.model.element.Modifier;
  * ({@code null} keeps the current value). Records that change in part get a nested {@code <Record>Changes} with
  * {@code applyTo}; {@code fromWire} validates a hook's {@code changes} into it.
  */
-public final class ChangesRecordWriter {
+final class ChangesRecordWriter {
 
   private final GeneratedFiles files;
 
-  public ChangesRecordWriter(GeneratedFiles files) {
+  ChangesRecordWriter(GeneratedFiles files) {
     this.files = files;
   }
 
-  public void write(HookPointModel point, Element origin) {
+  void write(HookPointModel point, Element origin) {
     new Writing(point).write(origin);
   }
 

@@ -17,15 +17,15 @@ import javax.lang.model.element.Modifier;
  * Writes {@code <Event>Event}: the typed input of a hook point, a record of the envelope and the method's
  * parameters (and result), which knows its wire form and how to merge a hook's changes.
  */
-public final class EventRecordWriter {
+final class EventRecordWriter {
 
   private final GeneratedFiles files;
 
-  public EventRecordWriter(GeneratedFiles files) {
+  EventRecordWriter(GeneratedFiles files) {
     this.files = files;
   }
 
-  public void write(HookPointModel point, Element origin) {
+  void write(HookPointModel point, Element origin) {
     PayloadEncoding encoding = new PayloadEncoding();
     TypeSpec.Builder record = TypeSpec.recordBuilder(point.eventClass())
         .addModifiers(Modifier.PUBLIC)

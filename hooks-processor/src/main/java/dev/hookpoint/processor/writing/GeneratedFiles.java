@@ -16,15 +16,15 @@ import javax.tools.StandardLocation;
  * The one place generated files are written: every Java file gets Hookpoint's class-retained {@code @Generated},
  * its originating element for incremental builds, and the same formatting.
  */
-public final class GeneratedFiles {
+final class GeneratedFiles {
 
   /** Hookpoint's own annotation: it is on every host's class path already, beside {@code @HookPoint}. */
-  public static final ClassName GENERATED = ClassName.get("dev.hookpoint.annotations", "Generated");
+  static final ClassName GENERATED = ClassName.get("dev.hookpoint.annotations", "Generated");
   private static final String PROCESSOR = "dev.hookpoint.processor.HookPointProcessor";
 
   private final Filer filer;
 
-  public GeneratedFiles(Filer filer) {
+  GeneratedFiles(Filer filer) {
     this.filer = filer;
   }
 

@@ -24,15 +24,15 @@ import javax.lang.model.element.Modifier;
  * Writes {@code Hooked<Host>}: a subclass of the host that runs each hook point's chain around the real method.
  * When a point has no hook, its check is one volatile read and a branch, and nothing is allocated.
  */
-public final class WrapperWriter {
+final class WrapperWriter {
 
   private final GeneratedFiles files;
 
-  public WrapperWriter(GeneratedFiles files) {
+  WrapperWriter(GeneratedFiles files) {
     this.files = files;
   }
 
-  public void write(HookedClass hooked, Element origin) {
+  void write(HookedClass hooked, Element origin) {
     Map<String, HookedMethod.PointUse> handles = new LinkedHashMap<>();
     for (HookedMethod method : hooked.methods()) {
       for (HookedMethod.PointUse use : method.points()) {
