@@ -7,9 +7,11 @@ import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.regex.Pattern;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.tools.FileObject;
+import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 
 /**
@@ -21,6 +23,8 @@ final class GeneratedFiles {
   /** Hookpoint's own annotation: it is on every host's class path already, beside {@code @HookPoint}. */
   static final ClassName GENERATED = ClassName.get("dev.hookpoint.annotations", "Generated");
   private static final String PROCESSOR = "dev.hookpoint.processor.HookPointProcessor";
+
+  private static final Pattern TRAILING_SPACE = Pattern.compile("[ \t]+$", Pattern.MULTILINE);
 
   private final Filer filer;
 
@@ -34,13 +38,17 @@ final class GeneratedFiles {
         .addMember("value", "$S", PROCESSOR)
         .addMember("from", "$S", from)
         .build());
-    type.addOriginatingElement(origin);
     JavaFile file = JavaFile.builder(packageName, type.build())
         .skipJavaLangImports(true)
         .indent("  ")
         .build();
+    // A line JavaPoet breaks after "=" would end in a space; no string literal can hold one before a newline.
+    String source = TRAILING_SPACE.matcher(file.toString()).replaceAll("");
     try {
-      file.writeTo(filer);
+      JavaFileObject out = filer.createSourceFile(packageName + "." + file.typeSpec().name(), origin);
+      try (Writer writer = out.openWriter()) {
+        writer.write(source);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + packageName + "." + file.typeSpec().name(), e);
     }
