@@ -23,7 +23,7 @@ public final class Writers {
 
   public Writers(Filer filer) {
     GeneratedFiles files = new GeneratedFiles(filer);
-    this.eventWriter = new EventRecordWriter(files);
+    this.eventWriter = new EventRecordWriter(files, new WireClassWriter(files));
     this.changesWriter = new ChangesRecordWriter(files);
     this.docsWriter = new EventDocsWriter(files);
     this.wrapperWriter = new WrapperWriter(files);
