@@ -181,7 +181,8 @@ final class PayloadTypes {
   Field field(Element element, String javaName, ValueType type, String doc)
       throws UnsupportedPayloadException {
     String example = exampleValue(element);
-    return new Field(javaName, Names.snakeCase(javaName), type, doc, hasAnnotation(element, DeclaredHookPoint.CHANGEABLE),
+    return new Field(javaName, Names.snakeCase(javaName), type, doc,
+        hasAnnotation(element, DeclaredHookPoint.CHANGEABLE),
         example == null ? null : Examples.toJson(type, example, javaName));
   }
 
@@ -197,7 +198,7 @@ final class PayloadTypes {
   }
 
   /** Whether the element carries the annotation of that name. */
-  static boolean hasAnnotation(Element element, String annotation) {
+  private static boolean hasAnnotation(Element element, String annotation) {
     return annotation(element, annotation) != null;
   }
 
