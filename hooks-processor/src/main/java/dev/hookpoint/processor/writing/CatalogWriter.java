@@ -78,7 +78,7 @@ final class CatalogWriter {
       initializer.add("\n.async(true)");
     }
     if (!point.description().isEmpty()) {
-      initializer.add("\n.description($S)", point.description());
+      initializer.add("\n.description($L)", LongStrings.text(point.description()));
     }
     initializer.add("\n.source($S)", point.source());
     if (point.timeoutMs() != -1) {
@@ -86,15 +86,15 @@ final class CatalogWriter {
     }
     initializer
         .add("\n.fields($>$>$L$<$<)", fields(point))
-        .add("\n.examplePayload($L)", JsonLines.concatenated(Json.compact(Examples.event(point))))
+        .add("\n.examplePayload($L)", LongStrings.json(Json.compact(Examples.event(point))))
         .add("\n.changes($T::fromWire, $T::with)", point.changesClass(), point.eventClass())
         .add("\n.build()")
         .unindent().unindent().unindent().unindent();
     return FieldSpec.builder(
             ParameterizedTypeName.get(RuntimeTypes.HOOK_POINT_DESCRIPTOR, point.eventClass(), point.changesClass()),
             constantName(point), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("{@code $L}: $L\n", point.eventName(),
-            point.description().isEmpty() ? "see the generated docs." : GeneratedFiles.javadocText(point.description()))
+        .addJavadoc("$L\n", GeneratedFiles.javadocText("{@code " + point.eventName() + "}: "
+            + (point.description().isEmpty() ? "see the generated docs." : point.description())))
         .initializer(initializer.build())
         .build();
   }

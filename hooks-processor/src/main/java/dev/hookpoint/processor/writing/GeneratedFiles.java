@@ -54,9 +54,25 @@ final class GeneratedFiles {
     }
   }
 
-  /** Text from the host, made safe inside a Javadoc comment. */
+  /**
+   * Text from the host, made safe inside a Javadoc comment and broken after spaces into lines of about 90
+   * characters, which leaves room for the comment's indentation and whatever precedes the text on its line.
+   */
   static String javadocText(String text) {
-    return text.replace("*/", "*&#47;");
+    StringBuilder wrapped = new StringBuilder();
+    int lineLength = 0;
+    for (String word : text.replace("*/", "*&#47;").split(" ")) {
+      if (lineLength > 0 && lineLength + 1 + word.length() > 90) {
+        wrapped.append('\n');
+        lineLength = 0;
+      } else if (lineLength > 0) {
+        wrapped.append(' ');
+        lineLength++;
+      }
+      wrapped.append(word);
+      lineLength = word.contains("\n") ? word.length() - word.lastIndexOf('\n') - 1 : lineLength + word.length();
+    }
+    return wrapped.toString();
   }
 
   /** Writes a text resource to the class output, e.g. {@code META-INF/hookpoint/events/x.md}. */
