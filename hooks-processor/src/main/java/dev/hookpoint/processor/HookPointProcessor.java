@@ -3,10 +3,8 @@ package dev.hookpoint.processor;
 import com.google.auto.service.AutoService;
 import dev.hookpoint.processor.model.DeclaredHookPoint;
 import dev.hookpoint.processor.model.ModelFactory;
-import dev.hookpoint.processor.model.PayloadTypes;
 import dev.hookpoint.processor.step.HookPointStep;
-import dev.hookpoint.processor.writing.GeneratedFiles;
-import dev.hookpoint.processor.writing.ServicesFileWriter;
+import dev.hookpoint.processor.writing.Writers;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -25,21 +23,20 @@ import javax.lang.model.element.TypeElement;
 public final class HookPointProcessor extends AbstractProcessor {
 
   private HookPointStep step;
-  private ServicesFileWriter servicesFile;
+  private Writers writers;
 
   @Override
   public synchronized void init(ProcessingEnvironment environment) {
     super.init(environment);
-    GeneratedFiles files = new GeneratedFiles(environment.getFiler());
     ModelFactory models = new ModelFactory(environment.getElementUtils(), environment.getTypeUtils());
-    step = new HookPointStep(environment.getElementUtils(), models, environment.getMessager(), files);
-    servicesFile = new ServicesFileWriter(environment.getFiler(), files);
+    writers = new Writers(environment.getFiler());
+    step = new HookPointStep(environment.getElementUtils(), models, environment.getMessager(), writers);
   }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(DeclaredHookPoint.HOOK_POINT, DeclaredHookPoint.HOOK_POINTS, PayloadTypes.CHANGEABLE,
-        PayloadTypes.EXAMPLE, GeneratedFiles.GENERATED.canonicalName());
+    return Set.of(DeclaredHookPoint.HOOK_POINT, DeclaredHookPoint.HOOK_POINTS, DeclaredHookPoint.CHANGEABLE,
+        DeclaredHookPoint.EXAMPLE, Writers.GENERATED_ANNOTATION);
   }
 
   @Override
@@ -58,7 +55,7 @@ public final class HookPointProcessor extends AbstractProcessor {
     }
     step.process(annotated, round.processingOver());
     if (round.processingOver()) {
-      servicesFile.write(step.catalogs());
+      writers.writeServicesFile();
     }
     // Claim: these annotations are Hookpoint's own and mean nothing to other processors, and unclaimed ones
     // are a warning under javac's -Xlint:processing.

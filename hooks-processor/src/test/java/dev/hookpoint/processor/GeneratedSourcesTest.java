@@ -24,12 +24,14 @@ class GeneratedSourcesTest {
       "MediaService.java, fixture.BeforeMediaAddedChanges",
       "MediaService.java, fixture.HookedMediaService",
       "MediaService.java, fixture.MediaServiceHookCatalog",
+      "MediaService.java, fixture.MediaServiceNewMediaWire",
       "Library.java, fixture.AfterMediaAddedEvent",
       "Library.java, fixture.AfterMediaAddedChanges",
       "Library.java, fixture.BeforeAutomaticSearchChanges",
       "Library.java, fixture.HookedLibrary",
       "Library.java, fixture.LibraryHookCatalog",
       "Library.java, fixture.OnDownloadCompletedEvent",
+      "Library.java, fixture.LibraryMediaItemWire",
   })
   void generatedSourceMatchesGolden(String fixture, String generatedType) throws IOException {
     Compilation compilation = Fixtures.compile(Fixtures.resource(fixture));

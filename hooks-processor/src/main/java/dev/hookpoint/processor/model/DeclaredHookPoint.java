@@ -26,6 +26,9 @@ public record DeclaredHookPoint(
 
   public static final String HOOK_POINT = "dev.hookpoint.annotations.HookPoint";
   public static final String HOOK_POINTS = "dev.hookpoint.annotations.HookPoints";
+  /** The field annotations read beside {@code @HookPoint}, on parameters and record components. */
+  public static final String CHANGEABLE = "dev.hookpoint.annotations.Changeable";
+  public static final String EXAMPLE = "dev.hookpoint.annotations.Example";
 
   /** The hook points of a method, direct or inside the {@code @HookPoints} container, in declaration order. */
   public static List<DeclaredHookPoint> of(ExecutableElement method) {

@@ -33,8 +33,8 @@ public final class Examples {
         throw new IllegalArgumentException("not a constant of " + enumValue.javaType().simpleName());
       }
       if (!(type instanceof ValueType.Scalar scalar)) {
-        throw new UnsupportedPayloadException("@Example on '" + name + "' of type " + type.docName()
-            + ": examples are for scalar values only; remove it");
+        throw new UnsupportedPayloadException(
+            UnsupportedPayloadException.Reason.EXAMPLE_NOT_SCALAR, name, type.docName(), example);
       }
       return switch (scalar.kind()) {
         case STRING -> Json.quote(example);
@@ -51,8 +51,8 @@ public final class Examples {
         case UUID_TEXT -> Json.quote(UUID.fromString(example).toString());
       };
     } catch (IllegalArgumentException | DateTimeParseException e) {
-      throw new UnsupportedPayloadException("@Example(\"" + example + "\") on '" + name
-          + "' does not parse as " + type.docName() + "; give a value of that type");
+      throw new UnsupportedPayloadException(
+          UnsupportedPayloadException.Reason.EXAMPLE_DOES_NOT_PARSE, name, type.docName(), example);
     }
   }
 

@@ -13,14 +13,14 @@ import java.util.regex.Pattern;
  * @param params parameter (or record component) name to its description
  * @param returns the {@code @return} text, or empty
  */
-public record Javadoc(String description, Map<String, String> params, String returns) {
+record Javadoc(String description, Map<String, String> params, String returns) {
 
   private static final Pattern INLINE_CODE = Pattern.compile("\\{@(?:code|literal)\\s+([^}]*)}");
   private static final Pattern INLINE_LINK = Pattern.compile("\\{@(?:link|linkplain)\\s+([^}\\s]*)(?:\\s+([^}]*))?}");
   private static final Pattern HTML_TAG = Pattern.compile("</?[a-zA-Z][^>]*>");
 
   /** Parses a comment as {@code Elements.getDocComment} returns it; {@code null} gives an empty doc. */
-  public static Javadoc parse(String comment) {
+  static Javadoc parse(String comment) {
     if (comment == null || comment.isBlank()) {
       return new Javadoc("", Map.of(), "");
     }

@@ -3,7 +3,10 @@ package dev.hookpoint.processor.model;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -23,6 +26,7 @@ public final class ModelFactory {
 
   private final Elements elements;
   private final Types types;
+  private final Map<Element, Object> resolved = new HashMap<>();
 
   public ModelFactory(Elements elements, Types types) {
     this.elements = elements;
@@ -51,9 +55,54 @@ public final class ModelFactory {
     return null;
   }
 
-  /** The payload types as seen from the host's package. */
-  public PayloadTypes payloadTypes(TypeElement host) {
-    return new PayloadTypes(elements, elements.getPackageOf(host));
+  /** Whether a type in the method's signature is not compiled yet, so its class must wait a round. */
+  public static boolean needsAnotherRound(ExecutableElement method) {
+    return PayloadTypes.hasErrorType(method.getReturnType())
+        || method.getParameters().stream().anyMatch(p -> PayloadTypes.hasErrorType(p.asType()));
+  }
+
+  /** A method parameter as a payload field, documented by the method's {@code @param}. */
+  public Field parameter(VariableElement parameter) throws UnsupportedPayloadException {
+    return once(parameter, () -> {
+      ExecutableElement method = (ExecutableElement) parameter.getEnclosingElement();
+      String name = parameter.getSimpleName().toString();
+      String doc = Javadoc.parse(elements.getDocComment(method)).params().getOrDefault(name, "");
+      return payloadTypes(method).parameter(parameter, doc);
+    });
+  }
+
+  /** The payload type of a method's result. */
+  public ValueType resultType(ExecutableElement method) throws UnsupportedPayloadException {
+    return once(method, () -> payloadTypes(method)
+        .resolve(method.getReturnType(), "the result of " + method.getSimpleName() + "()"));
+  }
+
+  private PayloadTypes payloadTypes(ExecutableElement method) {
+    return new PayloadTypes(elements, elements.getPackageOf(method.getEnclosingElement()));
+  }
+
+  /** Something resolved from an element, or why it cannot be. */
+  private interface Resolution<T> {
+    T resolve() throws UnsupportedPayloadException;
+  }
+
+  // Validation and the model both ask for a parameter's payload type; resolving it once keeps a failure
+  // reported once and the work done once.
+  @SuppressWarnings("unchecked")
+  private <T> T once(Element element, Resolution<T> resolution) throws UnsupportedPayloadException {
+    Object known = resolved.get(element);
+    if (known == null) {
+      try {
+        known = resolution.resolve();
+      } catch (UnsupportedPayloadException e) {
+        known = e;
+      }
+      resolved.put(element, known);
+    }
+    if (known instanceof UnsupportedPayloadException e) {
+      throw e;
+    }
+    return (T) known;
   }
 
   /**
@@ -87,19 +136,16 @@ public final class ModelFactory {
   public HookPointModel hookPoint(ExecutableElement method, DeclaredHookPoint declared)
       throws UnsupportedPayloadException {
     TypeElement host = (TypeElement) method.getEnclosingElement();
-    PayloadTypes types = payloadTypes(host);
     Javadoc doc = Javadoc.parse(elements.getDocComment(method));
     List<Field> fields = new ArrayList<>();
     for (VariableElement parameter : method.getParameters()) {
-      String name = parameter.getSimpleName().toString();
-      fields.add(types.parameter(parameter, doc.params().getOrDefault(name, "")));
+      fields.add(parameter(parameter));
     }
     Field result = null;
     String resultName = resultName(method, declared);
     HookPointModel.Phase phase = HookPointModel.Phase.of(declared.name());
     if (resultName != null && phase != HookPointModel.Phase.BEFORE) {
-      ValueType type = types.resolve(method.getReturnType(), "the result of " + method.getSimpleName() + "()");
-      result = new Field(Names.lowerCamel(resultName), resultName, type, doc.returns(), false, null);
+      result = new Field(Names.lowerCamel(resultName), resultName, resultType(method), doc.returns(), false, null);
       fields.add(result);
     }
     boolean async = isAsync(declared);
@@ -116,18 +162,34 @@ public final class ModelFactory {
         List.copyOf(fields), result, changes);
   }
 
-  /** The model of a hooked method. */
-  public static HookedMethod hookedMethod(
-      ExecutableElement method, List<HookedMethod.PointUse> points, HookedMethod.Persist persist) {
-    return new HookedMethod(method.getSimpleName().toString(), access(method), TypeName.get(method.getReturnType()),
-        parameters(method), thrown(method), method.isVarArgs(), List.copyOf(points), persist);
-  }
-
-  /** The model of a hooked class. */
-  public static HookedClass hookedClass(
-      TypeElement host, List<HookedMethod> methods, List<HookPointModel> declaredPoints) {
+  /**
+   * The model of a class whose hook point methods validation accepted.
+   *
+   * @param earlier the points declared by classes modelled before, by event name: a method firing one of them
+   *     uses that class's descriptor
+   */
+  public HookedClass hookedClass(
+      TypeElement host, List<ExecutableElement> methods, Map<String, HookedMethod.PointUse> earlier) {
     ClassName hostName = ClassName.get(host);
     String flatName = String.join("_", hostName.simpleNames());
+    ClassName catalog = ClassName.get(hostName.packageName(), flatName + "HookCatalog");
+    Map<String, HookedMethod.PointUse> declaredHere = new LinkedHashMap<>();
+    List<HookedMethod> hookedMethods = new ArrayList<>();
+    for (ExecutableElement method : methods) {
+      List<HookedMethod.PointUse> uses = new ArrayList<>();
+      for (DeclaredHookPoint declared : DeclaredHookPoint.of(method)) {
+        String name = declared.name();
+        HookedMethod.PointUse known = declaredHere.getOrDefault(name, earlier.get(name));
+        if (known == null) {
+          known = new HookedMethod.PointUse(acceptedHookPoint(method, declared), catalog);
+          declaredHere.put(name, known);
+        }
+        uses.add(known);
+      }
+      hookedMethods.add(hookedMethod(method, uses));
+    }
+    List<HookPointModel> declaredPoints =
+        declaredHere.values().stream().map(HookedMethod.PointUse::point).toList();
     List<HookedClass.Constructor> constructors = new ArrayList<>();
     for (ExecutableElement constructor : ElementFilter.constructorsIn(host.getEnclosedElements())) {
       if (!constructor.getModifiers().contains(Modifier.PRIVATE)) {
@@ -137,9 +199,32 @@ public final class ModelFactory {
     }
     return new HookedClass(hostName,
         ClassName.get(hostName.packageName(), "Hooked" + flatName),
-        ClassName.get(hostName.packageName(), flatName + "HookCatalog"),
+        catalog,
         host.getModifiers().contains(Modifier.PUBLIC),
-        List.copyOf(constructors), List.copyOf(methods), List.copyOf(declaredPoints));
+        List.copyOf(constructors), List.copyOf(hookedMethods), declaredPoints);
+  }
+
+  private HookPointModel acceptedHookPoint(ExecutableElement method, DeclaredHookPoint declared) {
+    try {
+      return hookPoint(method, declared);
+    } catch (UnsupportedPayloadException e) {
+      throw new IllegalStateException("validation accepted a payload that does not resolve: " + e.getMessage(), e);
+    }
+  }
+
+  private HookedMethod hookedMethod(ExecutableElement method, List<HookedMethod.PointUse> points) {
+    return new HookedMethod(method.getSimpleName().toString(), access(method), TypeName.get(method.getReturnType()),
+        parameters(method), thrown(method), method.isVarArgs(), List.copyOf(points), persist(method));
+  }
+
+  private HookedMethod.Persist persist(ExecutableElement method) {
+    for (DeclaredHookPoint declared : DeclaredHookPoint.of(method)) {
+      if (!declared.persist().isEmpty()) {
+        ExecutableElement persist = persistMethod(method, declared.persist());
+        return new HookedMethod.Persist(declared.persist(), persist.getReturnType().getKind() != TypeKind.VOID);
+      }
+    }
+    return null;
   }
 
   /** {@code fixture.MediaService#add(NewMedia)}: how docs and catalogs name a method. */

@@ -2,6 +2,7 @@ package dev.hookpoint.processor.model;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import dev.hookpoint.processor.model.UnsupportedPayloadException.Reason;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -26,13 +27,7 @@ import javax.lang.model.util.Elements;
  * Reduces declared Java types to payload {@link ValueType}s, or explains why a type cannot travel to a hook.
  * Payloads are trees of scalars, enums, {@code List}s, {@code Map<String, ?>}s and records.
  */
-public final class PayloadTypes {
-
-  public static final String CHANGEABLE = "dev.hookpoint.annotations.Changeable";
-  public static final String EXAMPLE = "dev.hookpoint.annotations.Example";
-
-  private static final String SUPPORTED = "use a String, a number, a boolean, an enum, a java.time type, a UUID, "
-      + "a List or Map<String, ...> of those, or a record made of them";
+final class PayloadTypes {
 
   private static final Map<String, ScalarKind> SCALARS = Map.ofEntries(
       Map.entry("java.lang.String", ScalarKind.STRING),
@@ -57,13 +52,17 @@ public final class PayloadTypes {
   /**
    * @param generatedPackage where the generated code lives; types it uses must be visible from there
    */
-  public PayloadTypes(Elements elements, PackageElement generatedPackage) {
+  PayloadTypes(Elements elements, PackageElement generatedPackage) {
     this.elements = elements;
     this.generatedPackage = generatedPackage;
   }
 
+  private static UnsupportedPayloadException unsupported(Reason reason, String where, TypeMirror type) {
+    return new UnsupportedPayloadException(reason, where, type.toString(), "");
+  }
+
   /** Whether the type, or a type inside it, is not compiled yet (another processor may generate it). */
-  public static boolean hasErrorType(TypeMirror type) {
+  static boolean hasErrorType(TypeMirror type) {
     if (type.getKind() == TypeKind.ERROR) {
       return true;
     }
@@ -78,14 +77,13 @@ public final class PayloadTypes {
    *
    * @param where how the value is named in messages, e.g. {@code parameter 'media'}
    */
-  public ValueType resolve(TypeMirror type, String where) throws UnsupportedPayloadException {
+  ValueType resolve(TypeMirror type, String where) throws UnsupportedPayloadException {
     TypeKind kind = type.getKind();
     if (kind.isPrimitive()) {
       return primitive(type, where);
     }
     if (kind != TypeKind.DECLARED) {
-      throw new UnsupportedPayloadException(
-          where + " has type " + type + ", which cannot be turned into a hook payload; " + SUPPORTED);
+      throw unsupported(Reason.NOT_A_PAYLOAD, where, type);
     }
     DeclaredType declared = (DeclaredType) type;
     TypeElement element = (TypeElement) declared.asElement();
@@ -100,8 +98,7 @@ public final class PayloadTypes {
     if (name.equals("java.util.Map")) {
       TypeMirror key = declared.getTypeArguments().get(0);
       if (!key.toString().equals("java.lang.String")) {
-        throw new UnsupportedPayloadException(where + " has type " + type
-            + "; payload maps travel as objects, so their keys must be String");
+        throw unsupported(Reason.NON_STRING_KEYS, where, type);
       }
       return new ValueType.MapOf(resolveArgument(declared, 1, where + " (map value)"));
     }
@@ -118,8 +115,7 @@ public final class PayloadTypes {
     if (element.getKind() == ElementKind.RECORD) {
       return record(element, declared, where);
     }
-    throw new UnsupportedPayloadException(where + " has type " + type
-        + ", which cannot be turned into a hook payload; " + SUPPORTED);
+    throw unsupported(Reason.NOT_A_PAYLOAD, where, type);
   }
 
   private ValueType primitive(TypeMirror type, String where) throws UnsupportedPayloadException {
@@ -131,8 +127,7 @@ public final class PayloadTypes {
       case LONG -> ScalarKind.LONG;
       case FLOAT -> ScalarKind.FLOAT;
       case DOUBLE -> ScalarKind.DOUBLE;
-      default -> throw new UnsupportedPayloadException(
-          where + " has type " + type + ", which cannot be turned into a hook payload; " + SUPPORTED);
+      default -> throw unsupported(Reason.NOT_A_PAYLOAD, where, type);
     };
     return new ValueType.Scalar(kind, TypeName.get(type));
   }
@@ -141,12 +136,11 @@ public final class PayloadTypes {
       throws UnsupportedPayloadException {
     List<? extends TypeMirror> arguments = declared.getTypeArguments();
     if (arguments.size() <= index) {
-      throw new UnsupportedPayloadException(where + " is a raw type " + declared + "; declare its type arguments");
+      throw unsupported(Reason.RAW_TYPE, where, declared);
     }
     TypeMirror argument = arguments.get(index);
     if (argument.getKind() == TypeKind.WILDCARD || argument.getKind() == TypeKind.TYPEVAR) {
-      throw new UnsupportedPayloadException(where + " has type " + declared
-          + "; wildcards and type variables cannot be turned into a payload, name the type itself");
+      throw unsupported(Reason.WILDCARD, where, declared);
     }
     return resolve(argument, where);
   }
@@ -155,12 +149,10 @@ public final class PayloadTypes {
       throws UnsupportedPayloadException {
     String name = element.getQualifiedName().toString();
     if (!declared.getTypeArguments().isEmpty()) {
-      throw new UnsupportedPayloadException(
-          where + " has the generic record type " + declared + "; payload records cannot have type parameters");
+      throw unsupported(Reason.GENERIC_RECORD, where, declared);
     }
     if (recordsInProgress.contains(name)) {
-      throw new UnsupportedPayloadException(where + " has type " + name
-          + ", which contains itself; payloads are trees, so records cannot be recursive");
+      throw new UnsupportedPayloadException(Reason.RECURSIVE_RECORD, where, name, "");
     }
     checkVisible(element, where);
     recordsInProgress.push(name);
@@ -180,16 +172,17 @@ public final class PayloadTypes {
   }
 
   /** A method parameter as a payload field. */
-  public Field parameter(VariableElement parameter, String doc) throws UnsupportedPayloadException {
+  Field parameter(VariableElement parameter, String doc) throws UnsupportedPayloadException {
     String name = parameter.getSimpleName().toString();
     return field(parameter, name, resolve(parameter.asType(), "parameter '" + name + "'"), doc);
   }
 
   /** A field of a resolved type, with the {@code @Changeable} and {@code @Example} found on the element. */
-  public Field field(Element element, String javaName, ValueType type, String doc)
+  Field field(Element element, String javaName, ValueType type, String doc)
       throws UnsupportedPayloadException {
     String example = exampleValue(element);
-    return new Field(javaName, Names.snakeCase(javaName), type, doc, hasAnnotation(element, CHANGEABLE),
+    return new Field(javaName, Names.snakeCase(javaName), type, doc,
+        hasAnnotation(element, DeclaredHookPoint.CHANGEABLE),
         example == null ? null : Examples.toJson(type, example, javaName));
   }
 
@@ -198,15 +191,14 @@ public final class PayloadTypes {
       boolean isPublic = e.getModifiers().contains(Modifier.PUBLIC);
       boolean samePackage = elements.getPackageOf(e).equals(generatedPackage);
       if (e.getModifiers().contains(Modifier.PRIVATE) || (!isPublic && !samePackage)) {
-        throw new UnsupportedPayloadException(where + " has type " + element.getQualifiedName()
-            + ", which generated code in package " + generatedPackage.getQualifiedName()
-            + " cannot see; make it public");
+        throw new UnsupportedPayloadException(Reason.NOT_VISIBLE, where, element.getQualifiedName().toString(),
+            generatedPackage.getQualifiedName().toString());
       }
     }
   }
 
   /** Whether the element carries the annotation of that name. */
-  public static boolean hasAnnotation(Element element, String annotation) {
+  private static boolean hasAnnotation(Element element, String annotation) {
     return annotation(element, annotation) != null;
   }
 
@@ -220,7 +212,7 @@ public final class PayloadTypes {
   }
 
   private static String exampleValue(Element element) {
-    AnnotationMirror mirror = annotation(element, EXAMPLE);
+    AnnotationMirror mirror = annotation(element, DeclaredHookPoint.EXAMPLE);
     if (mirror == null) {
       return null;
     }

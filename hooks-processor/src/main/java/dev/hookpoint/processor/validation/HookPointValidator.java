@@ -1,12 +1,13 @@
 package dev.hookpoint.processor.validation;
 
 import dev.hookpoint.processor.model.DeclaredHookPoint;
+import dev.hookpoint.processor.model.HookedMethod;
 import dev.hookpoint.processor.model.ModelFactory;
 import dev.hookpoint.processor.model.Names;
-import dev.hookpoint.processor.model.PayloadTypes;
 import dev.hookpoint.processor.model.UnsupportedPayloadException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -15,23 +16,55 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
-import javax.lang.model.util.Elements;
 
-/** Validates one {@code @HookPoint} method and its annotations, one rule at a time. */
+/**
+ * Validates a class with {@code @HookPoint} methods: the class, then each method and its annotations, one rule at
+ * a time, then the event names it shares with other methods. The only entry point of this package.
+ */
 public final class HookPointValidator {
 
   private static final Set<String> ENVELOPE = Set.of("event", "timestamp", "context");
 
-  private final Elements elements;
+  private final ModelFactory models;
   private final PersistValidator persistValidator;
+  private final SharedEventValidator sharedEventValidator;
 
-  public HookPointValidator(Elements elements, ModelFactory models) {
-    this.elements = elements;
+  public HookPointValidator(ModelFactory models) {
+    this.models = models;
     this.persistValidator = new PersistValidator(models);
+    this.sharedEventValidator = new SharedEventValidator(models);
   }
 
-  /** Validates the method; its class is validated separately by {@link ClassValidator}. */
-  public ValidationReport validate(ExecutableElement method) {
+  /**
+   * Validates a class and its hook point methods.
+   *
+   * @param earlier the points declared by classes already generated, by event name
+   */
+  public ValidationReport validate(
+      TypeElement type, List<ExecutableElement> methods, Map<String, HookedMethod.PointUse> earlier) {
+    ValidationReport report = new ValidationReport();
+    List<ExecutableElement> unresolved = methods.stream().filter(ModelFactory::needsAnotherRound).toList();
+    if (!unresolved.isEmpty()) {
+      unresolved.forEach(method -> report.error(Messages.unresolved(method.getSimpleName().toString()), method));
+      return report;
+    }
+    report.addAll(new ClassValidator().validate(type));
+    methods.forEach(method -> report.addAll(validate(method)));
+    if (report.isClean()) {
+      // Comparing payloads needs every payload to resolve.
+      sharedEventValidator.validate(methods, earlier, report);
+    }
+    return report;
+  }
+
+  /** A failure of the processor itself while generating for a class, reported on the class. */
+  public static ValidationReport internalError(TypeElement type, RuntimeException e) {
+    ValidationReport report = new ValidationReport();
+    report.error(Messages.internal(type.getQualifiedName().toString(), e), type);
+    return report;
+  }
+
+  private ValidationReport validate(ExecutableElement method) {
     ValidationReport report = new ValidationReport();
     for (Modifier modifier : List.of(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL, Modifier.ABSTRACT)) {
       if (method.getModifiers().contains(modifier)) {
@@ -52,12 +85,6 @@ public final class HookPointValidator {
       validatePoint(method, declared, report);
     }
     return report;
-  }
-
-  /** Whether a type in the method's signature is not compiled yet, so validation must wait a round. */
-  public static boolean needsAnotherRound(ExecutableElement method) {
-    return PayloadTypes.hasErrorType(method.getReturnType())
-        || method.getParameters().stream().anyMatch(p -> PayloadTypes.hasErrorType(p.asType()));
   }
 
   private void validatePoint(ExecutableElement method, DeclaredHookPoint declared, ValidationReport report) {
@@ -95,24 +122,22 @@ public final class HookPointValidator {
   }
 
   private void validatePayload(ExecutableElement method, DeclaredHookPoint declared, ValidationReport report) {
-    PayloadTypes payloadTypes =
-        new PayloadTypes(elements, elements.getPackageOf(method.getEnclosingElement()));
     Set<String> wireNames = new HashSet<>();
     for (VariableElement parameter : method.getParameters()) {
       checkName(Names.snakeCase(parameter.getSimpleName().toString()), wireNames, parameter, report);
       try {
-        payloadTypes.parameter(parameter, "");
+        models.parameter(parameter);
       } catch (UnsupportedPayloadException e) {
-        report.error(Messages.unsupported(e.getMessage()), parameter);
+        report.error(Messages.unsupported(e), parameter);
       }
     }
     String resultName = ModelFactory.resultName(method, declared);
     if (resultName != null && !declared.name().startsWith("before_")) {
       checkName(resultName, wireNames, method, report);
       try {
-        payloadTypes.resolve(method.getReturnType(), "the result of " + method.getSimpleName() + "()");
+        models.resultType(method);
       } catch (UnsupportedPayloadException e) {
-        report.error(Messages.unsupported(e.getMessage()), method);
+        report.error(Messages.unsupported(e), method);
       }
     }
   }
@@ -124,10 +149,5 @@ public final class HookPointValidator {
     } else if (!seen.add(wireName)) {
       report.error(Messages.clashingNames(wireName), element);
     }
-  }
-
-  /** Validates the class that declares hook point methods. */
-  public ValidationReport validateClass(TypeElement type) {
-    return new ClassValidator().validate(type);
   }
 }

@@ -1,5 +1,7 @@
 package dev.hookpoint.processor.validation;
 
+import dev.hookpoint.processor.model.UnsupportedPayloadException;
+
 /**
  * Every message the processor prints, phrased as the rule that was broken and the fix. Tagged so that users can
  * search for them.
@@ -107,7 +109,46 @@ final class Messages {
         + " or void; add it or fix the name";
   }
 
-  static String unsupported(String detail) {
-    return "[hookpoint:payload] " + detail;
+  private static final String SUPPORTED = "use a String, a number, a boolean, an enum, a java.time type, a UUID, "
+      + "a List or Map<String, ...> of those, or a record made of them";
+
+  static String unsupported(UnsupportedPayloadException e) {
+    String where = e.where();
+    String type = e.type();
+    return "[hookpoint:payload] " + switch (e.reason()) {
+      case NOT_A_PAYLOAD -> where + " has type " + type + ", which cannot be turned into a hook payload; "
+          + SUPPORTED;
+      case NON_STRING_KEYS -> where + " has type " + type
+          + "; payload maps travel as objects, so their keys must be String";
+      case RAW_TYPE -> where + " is a raw type " + type + "; declare its type arguments";
+      case WILDCARD -> where + " has type " + type
+          + "; wildcards and type variables cannot be turned into a payload, name the type itself";
+      case GENERIC_RECORD -> where + " has the generic record type " + type
+          + "; payload records cannot have type parameters";
+      case RECURSIVE_RECORD -> where + " has type " + type
+          + ", which contains itself; payloads are trees, so records cannot be recursive";
+      case NOT_VISIBLE -> where + " has type " + type + ", which generated code in package " + e.detail()
+          + " cannot see; make it public";
+      case EXAMPLE_NOT_SCALAR -> "@Example on '" + where + "' of type " + type
+          + ": examples are for scalar values only; remove it";
+      case EXAMPLE_DOES_NOT_PARSE -> "@Example(\"" + e.detail() + "\") on '" + where + "' does not parse as "
+          + type + "; give a value of that type";
+    };
+  }
+
+  static String unresolved(String method) {
+    return "[hookpoint:unresolved] the parameter or result types of " + method
+        + "() could not be resolved; fix the compile errors reported for them first";
+  }
+
+  static String differentData(String name, String otherSource) {
+    return "[hookpoint:duplicate] " + name + " is also declared by " + otherSource
+        + " with different data; an event has one payload, so give one of them another name or the same "
+        + "parameters and result";
+  }
+
+  static String internal(String type, RuntimeException e) {
+    return "[hookpoint:internal] generating hooks for " + type + " failed: " + e
+        + "; please report this with the class";
   }
 }

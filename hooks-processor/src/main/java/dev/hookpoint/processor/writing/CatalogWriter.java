@@ -21,20 +21,20 @@ import javax.lang.model.element.Modifier;
  * Writes {@code <Host>HookCatalog}: one descriptor constant per hook point the host declares, found by the
  * runtime through {@link java.util.ServiceLoader}.
  */
-public final class CatalogWriter {
+final class CatalogWriter {
 
   private final GeneratedFiles files;
 
-  public CatalogWriter(GeneratedFiles files) {
+  CatalogWriter(GeneratedFiles files) {
     this.files = files;
   }
 
   /** The catalog constant of a point, e.g. {@code BEFORE_MEDIA_ADDED}. */
-  public static String constantName(HookPointModel point) {
+  static String constantName(HookPointModel point) {
     return Names.constant(point.eventName());
   }
 
-  public void write(HookedClass hooked, Element origin) {
+  void write(HookedClass hooked, Element origin) {
     TypeSpec.Builder catalog = TypeSpec.classBuilder(hooked.catalog())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(RuntimeTypes.HOOK_CATALOG)
@@ -50,41 +50,73 @@ public final class CatalogWriter {
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(com.palantir.javapoet.ClassName.get(List.class), anyDescriptor))
         .addStatement("return $T.of($L)", List.class, hooked.declaredPoints().stream()
-            .map(point -> CodeBlock.of("$N", constantName(point))).collect(CodeBlock.joining(", ")))
+            .map(point -> CodeBlock.of("$N", constantName(point))).collect(CodeBlock.joining(",$W")))
         .build());
     files.writeJava(hooked.catalog().packageName(), catalog, hooked.host().canonicalName(), origin);
   }
 
-  // public static final HookPointDescriptor<E, C> BEFORE_MEDIA_ADDED = HookPointDescriptor.builder(...)...build();
+  // public static final HookPointDescriptor<E, C> BEFORE_MEDIA_ADDED =
+  //     HookPointDescriptor
+  //         .builder("before_media_added", E.class, C.class)
+  //         .source("fixture.MediaService#add(NewMedia)")
+  //         .fields(
+  //             FieldInfo.of("media.type", "string").envVar("HOOK_MEDIA_TYPE"), ...)
+  //         .examplePayload("{\"event\":\"before_media_added\",..."
+  //             + "...}")
+  //         .changes(C::fromWire, E::with)
+  //         .build();
+  // Properties at the builder's defaults (sync, no description, no timeout) are left out.
   private static FieldSpec descriptor(HookPointModel point) {
-    CodeBlock.Builder fields = CodeBlock.builder();
-    String separator = "";
-    for (FlatField field : FlatField.of(point)) {
-      fields.add("$L\nnew $T($S, $S, $S, $L, $L)", separator, RuntimeTypes.FIELD_INFO, field.path(),
-          field.field().type().docName(), field.field().doc(),
-          field.envVar() == null ? "null" : CodeBlock.of("$S", field.envVar()), field.changeable());
-      separator = ",";
-    }
-    CodeBlock initializer = CodeBlock.builder()
-        .add("$T", RuntimeTypes.HOOK_POINT_DESCRIPTOR)
+    // The chain starts on its own line below the long declaration, and its calls one level deeper.
+    CodeBlock.Builder initializer = CodeBlock.builder()
         .indent().indent()
-        .add("\n.builder($S, $T.class, $T.class)", point.eventName(), point.eventClass(), point.changesClass())
-        .add("\n.async($L)", point.async())
-        .add("\n.description($S)", point.description())
-        .add("\n.source($S)", point.source())
-        .add("\n.timeoutMs($L)", point.timeoutMs() + "L")
-        .add("\n.fields($>$>$L$<$<)", fields.build())
-        .add("\n.examplePayload($S)", Json.compact(Examples.event(point)))
+        .add("\n$T", RuntimeTypes.HOOK_POINT_DESCRIPTOR)
+        .indent().indent()
+        .add("\n.builder($S,$W$T.class,$W$T.class)", point.eventName(), point.eventClass(),
+            point.changesClass());
+    if (point.async()) {
+      initializer.add("\n.async(true)");
+    }
+    if (!point.description().isEmpty()) {
+      initializer.add("\n.description($L)", LongStrings.text(point.description()));
+    }
+    initializer.add("\n.source($S)", point.source());
+    if (point.timeoutMs() != -1) {
+      initializer.add("\n.timeoutMs($L)", point.timeoutMs() + "L");
+    }
+    initializer
+        .add("\n.fields($>$>$L$<$<)", fields(point))
+        .add("\n.examplePayload($L)", LongStrings.json(Json.compact(Examples.event(point))))
         .add("\n.changes($T::fromWire, $T::with)", point.changesClass(), point.eventClass())
         .add("\n.build()")
-        .unindent().unindent()
-        .build();
+        .unindent().unindent().unindent().unindent();
     return FieldSpec.builder(
             ParameterizedTypeName.get(RuntimeTypes.HOOK_POINT_DESCRIPTOR, point.eventClass(), point.changesClass()),
             constantName(point), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("{@code $L}: $L\n", point.eventName(),
-            point.description().isEmpty() ? "see the generated docs." : GeneratedFiles.javadocText(point.description()))
-        .initializer(initializer)
+        .addJavadoc("$L\n", GeneratedFiles.javadocText("{@code " + point.eventName() + "}: "
+            + (point.description().isEmpty() ? "see the generated docs." : point.description())))
+        .initializer(initializer.build())
         .build();
+  }
+
+  // FieldInfo.of("media.type", "string").doc("...").envVar("HOOK_MEDIA_TYPE").changeableByHooks()
+  private static CodeBlock fields(HookPointModel point) {
+    CodeBlock.Builder fields = CodeBlock.builder();
+    String separator = "";
+    for (FlatField field : FlatField.of(point)) {
+      fields.add("$L\n$T.of($S, $S)", separator, RuntimeTypes.FIELD_INFO, field.path(),
+          field.field().type().docName());
+      if (!field.field().doc().isEmpty()) {
+        fields.add("$Z.doc($S)", field.field().doc());
+      }
+      if (field.envVar() != null) {
+        fields.add("$Z.envVar($S)", field.envVar());
+      }
+      if (field.changeable()) {
+        fields.add("$Z.changeableByHooks()");
+      }
+      separator = ",";
+    }
+    return fields.build();
   }
 }

@@ -18,28 +18,46 @@ import javax.lang.model.element.Modifier;
  */
 final class ChangesDecoding {
 
+  private final ClassName owner;
   private final Map<ClassName, MethodSpec> recordDecoders = new LinkedHashMap<>();
+
+  /** @param owner the type the record decoders are added to */
+  ChangesDecoding(ClassName owner) {
+    this.owner = owner;
+  }
 
   /** An expression decoding {@code value} found at {@code path} into the boxed form of the type. */
   CodeBlock decode(ValueType type, CodeBlock value, CodeBlock path, int depth) {
     if (type instanceof ValueType.Scalar scalar) {
-      return CodeBlock.of("$T.$L($L, $L)", RuntimeTypes.WIRE_DECODER, scalar.kind().decoder(), value, path);
+      return CodeBlock.of("$T.$L($L,$W$L)", RuntimeTypes.WIRE_DECODER, scalar.kind().decoder(), value, path);
     }
     if (type instanceof ValueType.EnumValue enumValue) {
-      return CodeBlock.of("$T.enumConstant($L, $L, $T.values())", RuntimeTypes.WIRE_DECODER, value, path,
+      return CodeBlock.of("$T.enumConstant($L,$W$L,$W$T.values())", RuntimeTypes.WIRE_DECODER, value, path,
           enumValue.javaType());
+    }
+    if (type instanceof ValueType.ListOf list) {
+      return CodeBlock.of("$T.list($L,$W$L,$W$L)", RuntimeTypes.WIRE_DECODER, value, path,
+          elementDecoder(list.element(), depth));
+    }
+    if (type instanceof ValueType.MapOf map) {
+      return CodeBlock.of("$T.map($L,$W$L,$W$L)", RuntimeTypes.WIRE_DECODER, value, path,
+          elementDecoder(map.value(), depth));
+    }
+    return CodeBlock.of("$N($L,$W$L)", recordDecoder((ValueType.RecordValue) type), value, path);
+  }
+
+  // WireDecoder::string, Changes::decodeSearchResult, (item, itemPath) -> WireDecoder.enumConstant(...)
+  private CodeBlock elementDecoder(ValueType element, int depth) {
+    if (element instanceof ValueType.Scalar scalar) {
+      return CodeBlock.of("$T::$L", RuntimeTypes.WIRE_DECODER, scalar.kind().decoder());
+    }
+    if (element instanceof ValueType.RecordValue record) {
+      return CodeBlock.of("$T::$N", owner, recordDecoder(record));
     }
     String item = depth == 0 ? "item" : "item" + (depth + 1);
     String itemPath = item + "Path";
-    if (type instanceof ValueType.ListOf list) {
-      return CodeBlock.of("$T.list($L, $L, ($L, $L) -> $L)", RuntimeTypes.WIRE_DECODER, value, path, item, itemPath,
-          decode(list.element(), CodeBlock.of("$L", item), CodeBlock.of("$L", itemPath), depth + 1));
-    }
-    if (type instanceof ValueType.MapOf map) {
-      return CodeBlock.of("$T.map($L, $L, ($L, $L) -> $L)", RuntimeTypes.WIRE_DECODER, value, path, item, itemPath,
-          decode(map.value(), CodeBlock.of("$L", item), CodeBlock.of("$L", itemPath), depth + 1));
-    }
-    return CodeBlock.of("$N($L, $L)", recordDecoder((ValueType.RecordValue) type), value, path);
+    return CodeBlock.of("($L, $L) -> $L", item, itemPath,
+        decode(element, CodeBlock.of("$L", item), CodeBlock.of("$L", itemPath), depth + 1));
   }
 
   /** Adds the record decoders used so far to the type being written. */
@@ -87,6 +105,6 @@ final class ChangesDecoding {
   /** {@code List.of("a", "b")}. */
   static CodeBlock keys(List<String> keys) {
     return CodeBlock.of("$T.of($L)", List.class,
-        keys.stream().map(key -> CodeBlock.of("$S", key)).collect(CodeBlock.joining(", ")));
+        keys.stream().map(key -> CodeBlock.of("$S", key)).collect(CodeBlock.joining(",$W")));
   }
 }

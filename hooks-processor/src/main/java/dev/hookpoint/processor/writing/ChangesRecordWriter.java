@@ -22,27 +22,28 @@ import javax.lang.model.element.Modifier;
  * ({@code null} keeps the current value). Records that change in part get a nested {@code <Record>Changes} with
  * {@code applyTo}; {@code fromWire} validates a hook's {@code changes} into it.
  */
-public final class ChangesRecordWriter {
+final class ChangesRecordWriter {
 
   private final GeneratedFiles files;
 
-  public ChangesRecordWriter(GeneratedFiles files) {
+  ChangesRecordWriter(GeneratedFiles files) {
     this.files = files;
   }
 
-  public void write(HookPointModel point, Element origin) {
+  void write(HookPointModel point, Element origin) {
     new Writing(point).write(origin);
   }
 
   /** The state of writing one changes record: its nested types and decoders. */
   private final class Writing {
     private final HookPointModel point;
-    private final ChangesDecoding decoding = new ChangesDecoding();
+    private final ChangesDecoding decoding;
     private final Map<ChangeShape.Partial, ClassName> nestedNames = new LinkedHashMap<>();
     private final List<TypeSpec> nestedTypes = new ArrayList<>();
 
     Writing(HookPointModel point) {
       this.point = point;
+      this.decoding = new ChangesDecoding(point.changesClass());
     }
 
     void write(Element origin) {
@@ -85,8 +86,8 @@ public final class ChangesRecordWriter {
     private CodeBlock javadoc(List<ChangeShape> roots) {
       CodeBlock.Builder doc = CodeBlock.builder()
           .add("What hooks of {@code $L} may change", point.eventName());
-      doc.add(roots.isEmpty() ? ": nothing, so any {@code changes} a hook returns is a data error.\n"
-          : ". Every component is optional; {@code null} keeps the current value.\n");
+      doc.add(roots.isEmpty() ? ": nothing,\nso any {@code changes} a hook returns is a data error.\n"
+          : ".\nEvery component is optional; {@code null} keeps the current value.\n");
       doc.add("\n<p>Generated from {@code $L}.\n", point.source());
       if (!roots.isEmpty()) {
         doc.add("\n");
@@ -135,12 +136,22 @@ public final class ChangesRecordWriter {
             ? CodeBlock.of("$S", key) : CodeBlock.of("$T.join(path, $S)", RuntimeTypes.WIRE_DECODER, key);
         CodeBlock value = CodeBlock.of("wire.get($S)", key);
         CodeBlock decoded = shape instanceof ChangeShape.Partial partial
-            ? CodeBlock.of("$T.fromWire($L, $L)", nestedName(partial), value, path)
+            ? CodeBlock.of("$T.fromWire($L,$W$L)", nestedName(partial), value, path)
             : decoding.decode(shape.field().type(), value, path, 0);
-        arguments.add("$L\nwire.containsKey($S) ? $L : null", separator, key, decoded);
+        arguments.add(separator);
+        arguments.add(fitsOnALine(key, decoded)
+            ? CodeBlock.of("\nwire.containsKey($S) ? $L : null", key, decoded)
+            : CodeBlock.of("\nwire.containsKey($S)$>$>\n? $L\n: null$<$<", key, decoded));
         separator = ",";
       }
       return arguments.build();
+    }
+
+    // Whether "wire.containsKey(k) ? decoded : null" stays under about 110 characters once indented. toString()
+    // spells runtime types out in full, where the source imports them, so their package is not counted.
+    private static boolean fitsOnALine(String key, CodeBlock decoded) {
+      String line = CodeBlock.of("wire.containsKey($S) ? $L : null", key, decoded).toString();
+      return line.replace(RuntimeTypes.WIRE_DECODER.packageName() + ".", "").length() <= 96;
     }
 
     private TypeName componentType(ChangeShape shape) {

@@ -7,18 +7,18 @@ import javax.lang.model.element.Element;
  * Writes the per-event docs for hook authors to {@code META-INF/hookpoint/events/}: {@code <event>.md},
  * {@code <event>.schema.json}, {@code <event>.result.schema.json} and {@code <event>.d.lua}.
  */
-public final class EventDocsWriter {
+final class EventDocsWriter {
 
   /** Where the docs go in the class output; the runtime's tools read them from there. */
-  public static final String DIRECTORY = "META-INF/hookpoint/events/";
+  static final String DIRECTORY = "META-INF/hookpoint/events/";
 
   private final GeneratedFiles files;
 
-  public EventDocsWriter(GeneratedFiles files) {
+  EventDocsWriter(GeneratedFiles files) {
     this.files = files;
   }
 
-  public void write(HookPointModel point, Element origin) {
+  void write(HookPointModel point, Element origin) {
     String base = DIRECTORY + point.eventName();
     files.writeResource(base + ".md", MarkdownDocs.of(point), origin);
     files.writeResource(base + ".schema.json", JsonSchemas.payload(point), origin);

@@ -17,16 +17,19 @@ import javax.lang.model.element.Modifier;
  * Writes {@code <Event>Event}: the typed input of a hook point, a record of the envelope and the method's
  * parameters (and result), which knows its wire form and how to merge a hook's changes.
  */
-public final class EventRecordWriter {
+final class EventRecordWriter {
 
   private final GeneratedFiles files;
+  private final WireClassWriter wireClasses;
 
-  public EventRecordWriter(GeneratedFiles files) {
+  EventRecordWriter(GeneratedFiles files, WireClassWriter wireClasses) {
     this.files = files;
+    this.wireClasses = wireClasses;
   }
 
-  public void write(HookPointModel point, Element origin) {
-    PayloadEncoding encoding = new PayloadEncoding();
+  void write(HookPointModel point, Element origin) {
+    String packageName = point.eventClass().packageName();
+    PayloadEncoding encoding = new PayloadEncoding(packageName);
     TypeSpec.Builder record = TypeSpec.recordBuilder(point.eventClass())
         .addModifiers(Modifier.PUBLIC)
         .addSuperinterface(RuntimeTypes.HOOK_EVENT)
@@ -46,8 +49,8 @@ public final class EventRecordWriter {
             .build())
         .addMethod(fields(point, encoding))
         .addMethod(with(point));
-    encoding.addEncodersTo(record);
-    files.writeJava(point.eventClass().packageName(), record, point.source(), origin);
+    files.writeJava(packageName, record, point.source(), origin);
+    wireClasses.writeFor(packageName, encoding, origin);
   }
 
   private static CodeBlock javadoc(HookPointModel point) {
@@ -104,8 +107,8 @@ public final class EventRecordWriter {
         .addModifiers(Modifier.PUBLIC)
         .addParameter(RuntimeTypes.STRING_OBJECT_MAP, "wire");
     for (Field field : point.fields()) {
-      method.addStatement("wire.put($S, $L)", field.wireName(),
-          encoding.encode(field.type(), CodeBlock.of("$N", field.javaName()), 0));
+      method.addStatement("wire.put($S,$W$L)", field.wireName(),
+          encoding.encode(field.type(), CodeBlock.of("$N", field.javaName())));
     }
     return method.build();
   }

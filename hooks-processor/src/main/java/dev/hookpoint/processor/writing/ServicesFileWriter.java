@@ -14,19 +14,19 @@ import javax.tools.StandardLocation;
  * Writes {@code META-INF/services/dev.hookpoint.runtime.HookCatalog} once, when processing is over, sorted and
  * merged with the entries an earlier incremental compilation left.
  */
-public final class ServicesFileWriter {
+final class ServicesFileWriter {
 
   static final String PATH = "META-INF/services/" + RuntimeTypes.HOOK_CATALOG.canonicalName();
 
   private final Filer filer;
   private final GeneratedFiles files;
 
-  public ServicesFileWriter(Filer filer, GeneratedFiles files) {
+  ServicesFileWriter(Filer filer, GeneratedFiles files) {
     this.filer = filer;
     this.files = files;
   }
 
-  public void write(Set<String> catalogs) {
+  void write(Set<String> catalogs) {
     if (catalogs.isEmpty()) {
       return;
     }

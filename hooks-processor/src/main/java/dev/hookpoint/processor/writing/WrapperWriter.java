@@ -24,15 +24,15 @@ import javax.lang.model.element.Modifier;
  * Writes {@code Hooked<Host>}: a subclass of the host that runs each hook point's chain around the real method.
  * When a point has no hook, its check is one volatile read and a branch, and nothing is allocated.
  */
-public final class WrapperWriter {
+final class WrapperWriter {
 
   private final GeneratedFiles files;
 
-  public WrapperWriter(GeneratedFiles files) {
+  WrapperWriter(GeneratedFiles files) {
     this.files = files;
   }
 
-  public void write(HookedClass hooked, Element origin) {
+  void write(HookedClass hooked, Element origin) {
     Map<String, HookedMethod.PointUse> handles = new LinkedHashMap<>();
     for (HookedMethod method : hooked.methods()) {
       for (HookedMethod.PointUse use : method.points()) {
@@ -77,7 +77,7 @@ public final class WrapperWriter {
         .varargs(constructor.varargs());
     constructor.parameters().forEach(parameter -> method.addParameter(parameter.type(), parameter.name()));
     method.addStatement("super($L)", constructor.parameters().stream()
-        .map(parameter -> CodeBlock.of("$N", parameter.name())).collect(CodeBlock.joining(", ")));
+        .map(parameter -> CodeBlock.of("$N", parameter.name())).collect(CodeBlock.joining(",$W")));
     for (HookedMethod.PointUse use : handles) {
       method.addStatement("this.$N = $N.handle($T.$N)", use.point().handleName(), hooks, use.catalog(),
           CatalogWriter.constantName(use.point()));
@@ -138,10 +138,10 @@ public final class WrapperWriter {
     String handle = point.handleName();
     CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("if ($N.isActive())", handle);
     if (point.changes().isEmpty()) {
-      code.addStatement("$N.runSync($L)", handle, newEvent(point, null));
+      code.addStatement("$N.runSync($Z$L)", handle, newEvent(point, null));
     } else {
       String event = unusedName("before", taken);
-      code.addStatement("$T $N = $N.runSync($L)", point.eventClass(), event, handle, newEvent(point, null));
+      code.addStatement("$T $N = $N.runSync($Z$L)", point.eventClass(), event, handle, newEvent(point, null));
       for (ChangeShape shape : point.changes()) {
         code.addStatement("$N = $N.$N()", shape.field().javaName(), event, shape.field().javaName());
       }
@@ -157,12 +157,12 @@ public final class WrapperWriter {
     String handle = point.handleName();
     CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("if ($N.isActive())", handle);
     if (point.changes().isEmpty()) {
-      code.addStatement("$N.runSync($L)", handle, newEvent(point, result));
+      code.addStatement("$N.runSync($Z$L)", handle, newEvent(point, result));
       return code.endControlFlow().build();
     }
     String event = unusedName("after", taken);
     Field changed = point.result();
-    code.addStatement("$T $N = $N.runSync($L)", point.eventClass(), event, handle, newEvent(point, result))
+    code.addStatement("$T $N = $N.runSync($Z$L)", point.eventClass(), event, handle, newEvent(point, result))
         .beginControlFlow("if (!$T.equals($N.$N(), $N))", Objects.class, event, changed.javaName(), result);
     HookedMethod.Persist persist = hooked.persist();
     if (persist == null) {
@@ -180,7 +180,7 @@ public final class WrapperWriter {
   private static CodeBlock async(HookPointModel point, String result) {
     return CodeBlock.builder()
         .beginControlFlow("if ($N.isActive())", point.handleName())
-        .addStatement("$N.fireAsync($L)", point.handleName(), newEvent(point, result))
+        .addStatement("$N.fireAsync($Z$L)", point.handleName(), newEvent(point, result))
         .endControlFlow()
         .build();
   }
@@ -188,10 +188,10 @@ public final class WrapperWriter {
   private static CodeBlock newEvent(HookPointModel point, String result) {
     CodeBlock.Builder arguments = CodeBlock.builder().add("$N.context()", point.handleName());
     for (Field parameter : point.parameters()) {
-      arguments.add(", $N", parameter.javaName());
+      arguments.add(",$W$N", parameter.javaName());
     }
     if (point.result() != null) {
-      arguments.add(", $N", Objects.requireNonNull(result, "result"));
+      arguments.add(",$W$N", Objects.requireNonNull(result, "result"));
     }
     return CodeBlock.of("$T.of($L)", point.eventClass(), arguments.build());
   }

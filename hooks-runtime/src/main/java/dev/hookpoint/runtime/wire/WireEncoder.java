@@ -38,6 +38,16 @@ public final class WireEncoder {
     return value == null ? null : LOWER_CASE_NAMES.get(value.getDeclaringClass())[value.ordinal()];
   }
 
+  /** A list of values that travel as they are (strings, numbers, booleans), copied. */
+  public static List<Object> list(List<?> values) {
+    return list(values, value -> value);
+  }
+
+  /** A map of values that travel as they are, copied. */
+  public static Map<String, Object> map(Map<String, ?> values) {
+    return map(values, value -> value);
+  }
+
   /** A list with each element encoded; a fresh list, so hooks never see the host's own. */
   public static <T> List<Object> list(List<? extends T> values, Function<? super T, Object> encoder) {
     if (values == null) {
