@@ -49,8 +49,11 @@ public final class ProcessExecutor implements HookExecutor {
   private static final int MAX_SWEEPS = 20;
   /** Between cleanup passes that found something, so SIGKILLed processes are gone before the run returns. */
   private static final long SWEEP_PAUSE_MS = 5;
-  /** Between looks for the sandbox's init while bwrap sets it up (about 2 ms). */
-  private static final long INIT_POLL_NANOS = 50_000;
+  /**
+   * Between looks for the sandbox's init while bwrap sets it up (1–2 ms). Looking every 50 µs took CPU from bwrap on
+   * two cores and made the whole run 1.3 ms slower; every 500 µs it overlaps the set-up.
+   */
+  private static final long INIT_POLL_NANOS = 500_000;
   /** How long a finished hook's output may take to drain before whatever still holds the pipe is stopped. */
   private static final long DRAIN_MS = 100;
 
