@@ -183,6 +183,13 @@ class EndToEndTest {
   }
 
   @Test
+  void anEventWritesItselfExactlyAsItsWireForm() throws Throwable {
+    ScriptedDispatcher hooks = new ScriptedDispatcher().on("after_media_added", event -> Map.of());
+    call(library(hooks), "add", newMedia("TV_SHOW", "Attack on Titan", 2013));
+    assertEquals(MapWriter.normalized(hooks.seen.get(0)), hooks.written.get(0));
+  }
+
+  @Test
   void unknownKeyInChangesIsADataErrorNamingTheAllowedKeys() throws Throwable {
     ScriptedDispatcher hooks = new ScriptedDispatcher().on("after_media_added",
         event -> Map.of("changes", Map.of("media_item", Map.of("title", "Hacked"))));

@@ -25,6 +25,8 @@ final class ScriptedDispatcher implements HookDispatcher {
       new LinkedHashMap<>();
   final List<HookEvent> fired = new CopyOnWriteArrayList<>();
   final List<Map<String, Object>> seen = new CopyOnWriteArrayList<>();
+  /** Each event as it writes itself to an executor's own form, beside {@link #seen}. */
+  final List<Object> written = new CopyOnWriteArrayList<>();
 
   ScriptedDispatcher on(String event, Function<Map<String, Object>, Map<String, Object>> hook) {
     hooks.computeIfAbsent(event, name -> new ArrayList<>()).add(hook);
@@ -50,6 +52,7 @@ final class ScriptedDispatcher implements HookDispatcher {
         for (int i = 0; i < chain.size(); i++) {
           Map<String, Object> wire = current.toWire();
           seen.add(wire);
+          written.add(MapWriter.written(current));
           Map<String, Object> result = chain.get(i).apply(wire);
           if (Boolean.TRUE.equals(result.get("halt")) && point().phase() == Phase.BEFORE) {
             throw new HookVetoException(point().name(), point().name() + "/hook" + (i + 1), "hook" + (i + 1),

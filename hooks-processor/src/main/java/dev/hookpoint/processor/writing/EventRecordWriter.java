@@ -48,6 +48,7 @@ final class EventRecordWriter {
             .addStatement("return NAME")
             .build())
         .addMethod(fields(point, encoding))
+        .addMethod(writeTo(point, encoding))
         .addMethod(with(point));
     files.writeJava(packageName, record, point.source(), origin);
     wireClasses.writeFor(packageName, encoding, origin);
@@ -111,6 +112,24 @@ final class EventRecordWriter {
           encoding.encode(field.type(), CodeBlock.of("$N", field.javaName())));
     }
     return method.build();
+  }
+
+  // public void writeTo(WireWriter out) { out.beginObject(null, 4); out.string("event", NAME); ... }
+  private static MethodSpec writeTo(HookPointModel point, PayloadEncoding encoding) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("writeTo")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(RuntimeTypes.WIRE_WRITER, "out")
+        .addStatement("out.beginObject(null, $L)", point.fields().size() + 3)
+        .addStatement("out.string($S, NAME)", "event")
+        .addStatement("out.string($S, timestamp.toString())", "timestamp");
+    for (Field field : point.fields()) {
+      method.addStatement(encoding.write(field.type(), field.wireName(), CodeBlock.of("$N", field.javaName())));
+    }
+    return method
+        .addStatement("$T.write(out, $S, context.toWire())", RuntimeTypes.PLAIN_VALUES, "context")
+        .addStatement("out.endObject()")
+        .build();
   }
 
   // public BeforeMediaAddedEvent with(BeforeMediaAddedChanges changes) { return new ...(timestamp, context, ...); }

@@ -53,6 +53,21 @@ final class PayloadEncoding {
     return CodeBlock.of("$T.encode($L)", wireClass((ValueType.RecordValue) type), value);
   }
 
+  /**
+   * A statement writing {@code value}, of the given type, under {@code key} to the {@code WireWriter} named
+   * {@code out}: records through their wire class's {@code write}, everything else as the plain value it encodes to.
+   */
+  CodeBlock write(ValueType type, String key, CodeBlock value) {
+    if (type instanceof ValueType.RecordValue record) {
+      return CodeBlock.of("$T.write(out, $S, $L)", wireClass(record), key, value);
+    }
+    if (type instanceof ValueType.EnumValue || type instanceof ValueType.Scalar scalar
+        && (scalar.kind().encodedAsText() || scalar.kind() == dev.hookpoint.processor.model.ScalarKind.STRING)) {
+      return CodeBlock.of("out.string($S,$W$L)", key, encode(type, value));
+    }
+    return CodeBlock.of("$T.write(out, $S,$W$L)", RuntimeTypes.PLAIN_VALUES, key, encode(type, value));
+  }
+
   // WireEncoder.list(values), WireEncoder.list(values, WireEncoder::enumName),
   // WireEncoder.list(values, item -> WireEncoder.map(item, LibraryMediaItemWire::encode))
   private CodeBlock container(String method, ValueType element, CodeBlock value, int depth) {

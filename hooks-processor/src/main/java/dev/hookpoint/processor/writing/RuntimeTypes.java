@@ -21,6 +21,8 @@ final class RuntimeTypes {
   static final ClassName HOOK_DATA_EXCEPTION = ClassName.get(RUNTIME, "HookDataException");
   static final ClassName WIRE_ENCODER = ClassName.get(RUNTIME + ".wire", "WireEncoder");
   static final ClassName WIRE_DECODER = ClassName.get(RUNTIME + ".wire", "WireDecoder");
+  static final ClassName WIRE_WRITER = ClassName.get(RUNTIME + ".wire", "WireWriter");
+  static final ClassName PLAIN_VALUES = ClassName.get(RUNTIME + ".wire", "PlainValues");
 
   static final TypeName STRING_OBJECT_MAP =
       ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), ClassName.OBJECT);

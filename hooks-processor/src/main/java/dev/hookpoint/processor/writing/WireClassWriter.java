@@ -37,9 +37,11 @@ final class WireClassWriter {
         PayloadEncoding components = new PayloadEncoding(packageName);
         TypeSpec.Builder type = TypeSpec.classBuilder(wireClass)
             .addModifiers(Modifier.FINAL)
-            .addJavadoc("How {@link $T} travels to hooks: a map of its components by wire name.\n", record.javaType())
+            .addJavadoc("How {@link $T} travels to hooks: its components by wire name.\n\n<p>As a map, or "
+                + "written straight\nto an executor's own form.\n", record.javaType())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-            .addMethod(encode(record, components));
+            .addMethod(encode(record, components))
+            .addMethod(write(record, components));
         files.writeJava(packageName, type, record.javaType().canonicalName(), origin);
         pending.addAll(components.records());
       }
@@ -69,5 +71,32 @@ final class WireClassWriter {
           components.encode(component.type(), CodeBlock.of("value.$N()", component.javaName())));
     }
     return method.addStatement("return wire").build();
+  }
+
+  // static void write(WireWriter out, String key, Library.NewMedia value) {
+  //   if (value == null) {
+  //     out.nullValue(key);
+  //     return;
+  //   }
+  //   out.beginObject(key, 3);
+  //   out.string("title", value.title());
+  //   out.endObject();
+  // }
+  private static MethodSpec write(ValueType.RecordValue record, PayloadEncoding components) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("write")
+        .addModifiers(Modifier.STATIC)
+        .addParameter(RuntimeTypes.WIRE_WRITER, "out")
+        .addParameter(String.class, "key")
+        .addParameter(record.javaType(), "value")
+        .beginControlFlow("if (value == null)")
+        .addStatement("out.nullValue(key)")
+        .addStatement("return")
+        .endControlFlow()
+        .addStatement("out.beginObject(key, $L)", record.components().size());
+    for (Field component : record.components()) {
+      method.addStatement(components.write(component.type(), component.wireName(),
+          CodeBlock.of("value.$N()", component.javaName())));
+    }
+    return method.addStatement("out.endObject()").build();
   }
 }
