@@ -21,6 +21,8 @@ public final class QuickReport {
   private static final String PREFIX = "dev.hookpoint.benchmarks.";
 
   private final Map<String, JsonNode> results = new LinkedHashMap<>();
+  /** Bytes allocated per operation, from JMH's gc profiler ({@code -prof gc}), by benchmark. */
+  private final Map<String, Double> allocations = new LinkedHashMap<>();
   private final List<Map<String, Object>> metrics = new ArrayList<>();
 
   private QuickReport(JsonNode jmh) {
@@ -28,7 +30,14 @@ public final class QuickReport {
       // A parameterised benchmark is keyed by its parameter too: ProcessHookBenchmark.endToEnd[bwrap].
       JsonNode params = result.get("params");
       String suffix = params == null ? "" : "[" + String.join(",", params.findValuesAsText("sandbox")) + "]";
-      results.put(result.get("benchmark").asText().substring(PREFIX.length()) + suffix, result.get("primaryMetric"));
+      String name = result.get("benchmark").asText().substring(PREFIX.length()) + suffix;
+      results.put(name, result.get("primaryMetric"));
+      JsonNode secondary = result.get("secondaryMetrics");
+      for (String key : List.of("gc.alloc.rate.norm", "\u00b7gc.alloc.rate.norm")) {
+        if (secondary != null && secondary.has(key)) {
+          allocations.put(name, secondary.get(key).get("score").asDouble());
+        }
+      }
     }
   }
 
@@ -50,7 +59,12 @@ public final class QuickReport {
 
     double lua = p50("LuaHookBenchmark.endToEnd");
     double raw = p50("LuaHookBenchmark.rawLuaj");
-    add("lua.end_to_end_p50", lua, "us", lua / raw, "ratio <= 4 and <= 5 us", lua / raw <= 4 && lua <= 5);
+    add("lua.end_to_end_p50", lua, "us", lua / raw, "ratio <= 1.5 (vs raw LuaJ)", lua / raw <= 1.5);
+    Double bytes = allocations.get("LuaHookBenchmark.endToEnd");
+    Double rawBytes = allocations.get("LuaHookBenchmark.rawLuaj");
+    if (bytes != null && rawBytes != null) {
+      add("lua.allocation_per_run", bytes, "B", bytes / rawBytes, "ratio <= 1.5 (vs raw LuaJ)", bytes / rawBytes <= 1.5);
+    }
     double five = p50("LuaHookBenchmark.endToEndFiveHooks");
     add("lua.five_hooks_p50", five, "us", five / (5 * raw), "(vs 5x raw)", true);
     double cold = p50("LuaHookBenchmark.coldLoadAndRun");
