@@ -1,8 +1,8 @@
 package dev.hookpoint.cli;
 
-import dev.hookpoint.runtime.FieldInfo;
-import dev.hookpoint.runtime.HookPointDescriptor;
 import dev.hookpoint.runtime.HookRuntime;
+import dev.hookpoint.runtime.contract.FieldInfo;
+import dev.hookpoint.runtime.contract.HookPointDescriptor;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code hooks events [--json]}: the hook points of the generated catalog. */
 @Command(name = "events", description = "List the hook points: the events hooks can be written for.")

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hookpoint.runtime.HookPointHandle;
 import dev.hookpoint.runtime.HookRuntime;
+import dev.hookpoint.runtime.contract.HookPointHandle;
 import dev.hookpoint.runtime.testing.MediaEvent;
 import dev.hookpoint.runtime.testing.ScriptExecutor;
 import dev.hookpoint.runtime.testing.TestRuntime;

@@ -38,7 +38,7 @@ class GeneratedResourcesTest {
 
   @Test
   void catalogIsRegisteredForServiceLoader() throws IOException {
-    assertEquals("fixture.LibraryHookCatalog\n", resource("META-INF/services/dev.hookpoint.runtime.HookCatalog"));
+    assertEquals("fixture.LibraryHookCatalog\n", resource("META-INF/services/dev.hookpoint.runtime.contract.HookCatalog"));
   }
 
   @Test

@@ -1,6 +1,6 @@
 package dev.hookpoint.processor;
 
-import dev.hookpoint.runtime.wire.WireWriter;
+import dev.hookpoint.runtime.contract.WireWriter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -15,7 +15,7 @@ final class MapWriter implements WireWriter {
   private Object root;
 
   /** The event as written, and its wire map, both with numbers as long or double. */
-  static Object written(dev.hookpoint.runtime.HookEvent event) {
+  static Object written(dev.hookpoint.runtime.contract.HookEvent event) {
     MapWriter writer = new MapWriter();
     event.writeTo(writer);
     return writer.root;

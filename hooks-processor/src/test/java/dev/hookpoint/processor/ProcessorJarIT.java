@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookpoint.annotations.HookPoint;
-import dev.hookpoint.runtime.HookEvent;
+import dev.hookpoint.runtime.contract.HookEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -67,7 +67,7 @@ class ProcessorJarIT {
     assertEquals(0, result.exitCode(), result.output());
     Path classes = work.resolve("classes");
     for (String file : List.of("fixture/BeforeMediaAddedEvent.class", "fixture/BeforeMediaAddedChanges.class",
-        "fixture/HookedMediaService.class", "META-INF/services/dev.hookpoint.runtime.HookCatalog",
+        "fixture/HookedMediaService.class", "META-INF/services/dev.hookpoint.runtime.contract.HookCatalog",
         "META-INF/hookpoint/events/before_media_added.md",
         "META-INF/hookpoint/events/before_media_added.schema.json")) {
       assertTrue(Files.exists(classes.resolve(file)), file);

@@ -1,12 +1,12 @@
 package dev.hookpoint.processor;
 
 import dev.hookpoint.runtime.HookContext;
-import dev.hookpoint.runtime.HookDispatcher;
-import dev.hookpoint.runtime.HookEvent;
-import dev.hookpoint.runtime.HookPointDescriptor;
-import dev.hookpoint.runtime.HookPointHandle;
 import dev.hookpoint.runtime.HookVetoException;
-import dev.hookpoint.runtime.Phase;
+import dev.hookpoint.runtime.contract.HookDispatcher;
+import dev.hookpoint.runtime.contract.HookEvent;
+import dev.hookpoint.runtime.contract.HookPointDescriptor;
+import dev.hookpoint.runtime.contract.HookPointHandle;
+import dev.hookpoint.runtime.contract.Phase;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

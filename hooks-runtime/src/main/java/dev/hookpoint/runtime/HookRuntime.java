@@ -1,12 +1,14 @@
 package dev.hookpoint.runtime;
 
 import dev.hookpoint.runtime.config.HookpointConfig;
+import dev.hookpoint.runtime.contract.HookCatalog;
+import dev.hookpoint.runtime.contract.HookDispatcher;
+import dev.hookpoint.runtime.contract.HookPointDescriptor;
+import dev.hookpoint.runtime.contract.Phase;
 import dev.hookpoint.runtime.discovery.HookDiscovery;
 import dev.hookpoint.runtime.dispatch.BackgroundRunner;
 import dev.hookpoint.runtime.dispatch.HookChain;
-import dev.hookpoint.runtime.run.HookRunner;
 import dev.hookpoint.runtime.dispatch.RuntimeDispatcher;
-import dev.hookpoint.runtime.run.Watchdog;
 import dev.hookpoint.runtime.executor.HookExecutor;
 import dev.hookpoint.runtime.executor.HookFailure;
 import dev.hookpoint.runtime.history.HookMetrics;
@@ -21,6 +23,8 @@ import dev.hookpoint.runtime.registry.HotReloader;
 import dev.hookpoint.runtime.registry.RegisteredHook;
 import dev.hookpoint.runtime.registry.RegistryLoader;
 import dev.hookpoint.runtime.registry.TrustedReader;
+import dev.hookpoint.runtime.run.HookRunner;
+import dev.hookpoint.runtime.run.Watchdog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

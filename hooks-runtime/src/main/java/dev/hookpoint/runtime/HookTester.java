@@ -1,5 +1,6 @@
 package dev.hookpoint.runtime;
 
+import dev.hookpoint.runtime.contract.HookPointDescriptor;
 import dev.hookpoint.runtime.discovery.HookFile;
 import dev.hookpoint.runtime.registry.RegisteredHook;
 import dev.hookpoint.runtime.run.HookRun;

@@ -10,19 +10,21 @@ import java.util.Map;
 final class RuntimeTypes {
 
   private static final String RUNTIME = "dev.hookpoint.runtime";
+  /** What generated code compiles against; the host's context and the decoders' exception are the host API's. */
+  private static final String CONTRACT = RUNTIME + ".contract";
 
-  static final ClassName HOOK_EVENT = ClassName.get(RUNTIME, "HookEvent");
+  static final ClassName HOOK_EVENT = ClassName.get(CONTRACT, "HookEvent");
   static final ClassName HOOK_CONTEXT = ClassName.get(RUNTIME, "HookContext");
-  static final ClassName HOOK_CATALOG = ClassName.get(RUNTIME, "HookCatalog");
-  static final ClassName HOOK_DISPATCHER = ClassName.get(RUNTIME, "HookDispatcher");
-  static final ClassName HOOK_POINT_HANDLE = ClassName.get(RUNTIME, "HookPointHandle");
-  static final ClassName HOOK_POINT_DESCRIPTOR = ClassName.get(RUNTIME, "HookPointDescriptor");
-  static final ClassName FIELD_INFO = ClassName.get(RUNTIME, "FieldInfo");
+  static final ClassName HOOK_CATALOG = ClassName.get(CONTRACT, "HookCatalog");
+  static final ClassName HOOK_DISPATCHER = ClassName.get(CONTRACT, "HookDispatcher");
+  static final ClassName HOOK_POINT_HANDLE = ClassName.get(CONTRACT, "HookPointHandle");
+  static final ClassName HOOK_POINT_DESCRIPTOR = ClassName.get(CONTRACT, "HookPointDescriptor");
+  static final ClassName FIELD_INFO = ClassName.get(CONTRACT, "FieldInfo");
   static final ClassName HOOK_DATA_EXCEPTION = ClassName.get(RUNTIME, "HookDataException");
-  static final ClassName WIRE_ENCODER = ClassName.get(RUNTIME + ".wire", "WireEncoder");
-  static final ClassName WIRE_DECODER = ClassName.get(RUNTIME + ".wire", "WireDecoder");
-  static final ClassName WIRE_WRITER = ClassName.get(RUNTIME + ".wire", "WireWriter");
-  static final ClassName PLAIN_VALUES = ClassName.get(RUNTIME + ".wire", "PlainValues");
+  static final ClassName WIRE_ENCODER = ClassName.get(CONTRACT, "WireEncoder");
+  static final ClassName WIRE_DECODER = ClassName.get(CONTRACT, "WireDecoder");
+  static final ClassName WIRE_WRITER = ClassName.get(CONTRACT, "WireWriter");
+  static final ClassName PLAIN_VALUES = ClassName.get(CONTRACT, "PlainValues");
 
   static final TypeName STRING_OBJECT_MAP =
       ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), ClassName.OBJECT);

@@ -11,7 +11,7 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Writes {@code META-INF/services/dev.hookpoint.runtime.HookCatalog} once, when processing is over, sorted and
+ * Writes {@code META-INF/services/dev.hookpoint.runtime.contract.HookCatalog} once, when processing is over, sorted and
  * merged with the entries an earlier incremental compilation left.
  */
 final class ServicesFileWriter {

@@ -1,9 +1,9 @@
 package dev.hookpoint.runtime.dispatch;
 
-import dev.hookpoint.runtime.HookEvent;
-import dev.hookpoint.runtime.HookPointDescriptor;
 import dev.hookpoint.runtime.HookVetoException;
-import dev.hookpoint.runtime.Phase;
+import dev.hookpoint.runtime.contract.HookEvent;
+import dev.hookpoint.runtime.contract.HookPointDescriptor;
+import dev.hookpoint.runtime.contract.Phase;
 import dev.hookpoint.runtime.registry.RegisteredHook;
 import dev.hookpoint.runtime.run.HookRun;
 import dev.hookpoint.runtime.run.HookRunner;

@@ -2,10 +2,10 @@ package dev.hookpoint.runtime.dispatch;
 
 import dev.hookpoint.runtime.HookContext;
 import dev.hookpoint.runtime.HookContexts;
-import dev.hookpoint.runtime.HookDispatcher;
-import dev.hookpoint.runtime.HookEvent;
-import dev.hookpoint.runtime.HookPointDescriptor;
-import dev.hookpoint.runtime.HookPointHandle;
+import dev.hookpoint.runtime.contract.HookDispatcher;
+import dev.hookpoint.runtime.contract.HookEvent;
+import dev.hookpoint.runtime.contract.HookPointDescriptor;
+import dev.hookpoint.runtime.contract.HookPointHandle;
 import dev.hookpoint.runtime.registry.HookRegistry;
 import dev.hookpoint.runtime.registry.RegisteredHook;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.hookpoint.runtime.executor;
 
-import dev.hookpoint.runtime.HookEvent;
+import dev.hookpoint.runtime.contract.HookEvent;
 import java.util.Map;
 
 /**

@@ -1,8 +1,8 @@
 package dev.hookpoint.runtime.lua;
 
-import dev.hookpoint.runtime.HookEvent;
 import dev.hookpoint.runtime.compat.MydiaShapes;
 import dev.hookpoint.runtime.config.HookpointConfig;
+import dev.hookpoint.runtime.contract.HookEvent;
 import dev.hookpoint.runtime.discovery.HookFile;
 import dev.hookpoint.runtime.executor.HookExecutor;
 import dev.hookpoint.runtime.executor.HookFailure;

@@ -1,7 +1,7 @@
 package dev.hookpoint.runtime.lua;
 
-import dev.hookpoint.runtime.HookEvent;
-import dev.hookpoint.runtime.wire.WireWriter;
+import dev.hookpoint.runtime.contract.HookEvent;
+import dev.hookpoint.runtime.contract.WireWriter;
 import java.util.ArrayDeque;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;

@@ -1,7 +1,7 @@
 package dev.hookpoint.runtime.run;
 
-import dev.hookpoint.runtime.HookEvent;
-import dev.hookpoint.runtime.HookPointDescriptor;
+import dev.hookpoint.runtime.contract.HookEvent;
+import dev.hookpoint.runtime.contract.HookPointDescriptor;
 import dev.hookpoint.runtime.executor.Cancellation;
 import dev.hookpoint.runtime.executor.HookLog;
 import dev.hookpoint.runtime.registry.RegisteredHook;

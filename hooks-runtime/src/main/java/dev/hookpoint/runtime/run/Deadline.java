@@ -1,8 +1,8 @@
 package dev.hookpoint.runtime.run;
 
-import dev.hookpoint.runtime.HookPointDescriptor;
 import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.config.HookpointConfig;
+import dev.hookpoint.runtime.contract.HookPointDescriptor;
 import dev.hookpoint.runtime.executor.HookFailure;
 import dev.hookpoint.runtime.history.HookError;
 import dev.hookpoint.runtime.history.RunRecord;

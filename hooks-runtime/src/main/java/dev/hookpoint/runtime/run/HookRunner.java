@@ -1,9 +1,9 @@
 package dev.hookpoint.runtime.run;
 
-import dev.hookpoint.runtime.HookEvent;
-import dev.hookpoint.runtime.HookPointDescriptor;
 import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.config.HookpointConfig;
+import dev.hookpoint.runtime.contract.HookEvent;
+import dev.hookpoint.runtime.contract.HookPointDescriptor;
 import dev.hookpoint.runtime.executor.Cancellation;
 import dev.hookpoint.runtime.executor.HookFailure;
 import dev.hookpoint.runtime.executor.HookLog;

@@ -1,6 +1,6 @@
 package dev.hookpoint.runtime.run;
 
-import dev.hookpoint.runtime.HookEvent;
+import dev.hookpoint.runtime.contract.HookEvent;
 import java.util.AbstractMap;
 import java.util.Map;
 import java.util.Set;

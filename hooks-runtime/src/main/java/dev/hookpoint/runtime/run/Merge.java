@@ -1,8 +1,8 @@
 package dev.hookpoint.runtime.run;
 
 import dev.hookpoint.runtime.HookDataException;
-import dev.hookpoint.runtime.HookEvent;
-import dev.hookpoint.runtime.HookPointDescriptor;
+import dev.hookpoint.runtime.contract.HookEvent;
+import dev.hookpoint.runtime.contract.HookPointDescriptor;
 import dev.hookpoint.runtime.executor.HookFailure;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.hookpoint.runtime.run;
 
-import dev.hookpoint.runtime.HookEvent;
 import dev.hookpoint.runtime.RunStatus;
+import dev.hookpoint.runtime.contract.HookEvent;
 import dev.hookpoint.runtime.history.HookError;
 import dev.hookpoint.runtime.history.RunRecord;
 

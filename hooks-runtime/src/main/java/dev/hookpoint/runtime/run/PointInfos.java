@@ -1,7 +1,7 @@
 package dev.hookpoint.runtime.run;
 
-import dev.hookpoint.runtime.FieldInfo;
-import dev.hookpoint.runtime.HookPointDescriptor;
+import dev.hookpoint.runtime.contract.FieldInfo;
+import dev.hookpoint.runtime.contract.HookPointDescriptor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

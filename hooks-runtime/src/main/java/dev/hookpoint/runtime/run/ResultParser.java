@@ -1,8 +1,8 @@
 package dev.hookpoint.runtime.run;
 
-import dev.hookpoint.runtime.FieldInfo;
-import dev.hookpoint.runtime.HookPointDescriptor;
 import dev.hookpoint.runtime.compat.MydiaShapes;
+import dev.hookpoint.runtime.contract.FieldInfo;
+import dev.hookpoint.runtime.contract.HookPointDescriptor;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;

@@ -3,9 +3,9 @@ package dev.hookpoint.runtime.dispatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hookpoint.runtime.HookPointHandle;
 import dev.hookpoint.runtime.HookRuntime;
 import dev.hookpoint.runtime.RunStatus;
+import dev.hookpoint.runtime.contract.HookPointHandle;
 import dev.hookpoint.runtime.history.RunRecord;
 import dev.hookpoint.runtime.testing.MediaEvent;
 import dev.hookpoint.runtime.testing.ScriptExecutor;

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookpoint.runtime.HookContext;
 import dev.hookpoint.runtime.HookContexts;
-import dev.hookpoint.runtime.FieldInfo;
-import dev.hookpoint.runtime.HookPointDescriptor;
-import dev.hookpoint.runtime.HookPointHandle;
 import dev.hookpoint.runtime.HookRuntime;
 import dev.hookpoint.runtime.HookVetoException;
 import dev.hookpoint.runtime.RunStatus;
+import dev.hookpoint.runtime.contract.FieldInfo;
+import dev.hookpoint.runtime.contract.HookPointDescriptor;
+import dev.hookpoint.runtime.contract.HookPointHandle;
 import dev.hookpoint.runtime.history.HookStats;
 import dev.hookpoint.runtime.history.RunRecord;
 import dev.hookpoint.runtime.testing.MediaEvent;

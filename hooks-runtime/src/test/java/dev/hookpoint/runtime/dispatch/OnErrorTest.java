@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hookpoint.runtime.HookPointHandle;
 import dev.hookpoint.runtime.HookRuntime;
 import dev.hookpoint.runtime.HookVetoException;
 import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.config.ConfigException;
+import dev.hookpoint.runtime.contract.HookPointHandle;
 import dev.hookpoint.runtime.history.RunRecord;
 import dev.hookpoint.runtime.testing.MediaEvent;
 import dev.hookpoint.runtime.testing.ScriptExecutor;

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookpoint.runtime.HookContext;
 import dev.hookpoint.runtime.HookContexts;
-import dev.hookpoint.runtime.HookPointDescriptor;
-import dev.hookpoint.runtime.HookPointHandle;
 import dev.hookpoint.runtime.HookRuntime;
 import dev.hookpoint.runtime.HookTester;
 import dev.hookpoint.runtime.HookVetoException;
 import dev.hookpoint.runtime.RunStatus;
-import dev.hookpoint.runtime.run.HookRun;
+import dev.hookpoint.runtime.contract.HookPointDescriptor;
+import dev.hookpoint.runtime.contract.HookPointHandle;
 import dev.hookpoint.runtime.history.RunRecord;
+import dev.hookpoint.runtime.run.HookRun;
 import dev.hookpoint.runtime.testing.MediaEvent;
 import dev.hookpoint.runtime.testing.TestRuntime;
 import java.nio.file.Path;

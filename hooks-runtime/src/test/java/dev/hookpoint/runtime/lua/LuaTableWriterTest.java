@@ -3,9 +3,9 @@ package dev.hookpoint.runtime.lua;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hookpoint.runtime.HookContext;
-import dev.hookpoint.runtime.HookEvent;
+import dev.hookpoint.runtime.contract.HookEvent;
+import dev.hookpoint.runtime.contract.WireWriter;
 import dev.hookpoint.runtime.testing.MediaEvent;
-import dev.hookpoint.runtime.wire.WireWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,9 +3,9 @@ package dev.hookpoint.runtime.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hookpoint.runtime.HookCheck;
-import dev.hookpoint.runtime.HookPointHandle;
 import dev.hookpoint.runtime.HookRuntime;
 import dev.hookpoint.runtime.RunStatus;
+import dev.hookpoint.runtime.contract.HookPointHandle;
 import dev.hookpoint.runtime.discovery.HeaderMetadata;
 import dev.hookpoint.runtime.executor.HookMetadata;
 import dev.hookpoint.runtime.executor.SandboxRequest;

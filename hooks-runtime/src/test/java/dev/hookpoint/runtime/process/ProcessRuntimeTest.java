@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookpoint.runtime.HookCheck;
-import dev.hookpoint.runtime.HookPointDescriptor;
-import dev.hookpoint.runtime.HookPointHandle;
 import dev.hookpoint.runtime.HookRuntime;
 import dev.hookpoint.runtime.HookTester;
 import dev.hookpoint.runtime.RunStatus;
+import dev.hookpoint.runtime.contract.HookPointDescriptor;
+import dev.hookpoint.runtime.contract.HookPointHandle;
 import dev.hookpoint.runtime.history.RunRecord;
 import dev.hookpoint.runtime.registry.RegisteredHook;
 import dev.hookpoint.runtime.testing.MediaEvent;

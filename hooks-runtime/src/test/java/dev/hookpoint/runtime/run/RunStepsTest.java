@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookpoint.runtime.HookContext;
 import dev.hookpoint.runtime.HookDataException;
-import dev.hookpoint.runtime.HookPointDescriptor;
 import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.config.ConfigLoader;
 import dev.hookpoint.runtime.config.HookpointConfig;
+import dev.hookpoint.runtime.contract.HookPointDescriptor;
 import dev.hookpoint.runtime.discovery.HookFile;
 import dev.hookpoint.runtime.executor.Cancellation;
 import dev.hookpoint.runtime.executor.HookFailure;

@@ -1,7 +1,7 @@
 package dev.hookpoint.runtime.testing;
 
-import dev.hookpoint.runtime.HookPointHandle;
 import dev.hookpoint.runtime.HookRuntime;
+import dev.hookpoint.runtime.contract.HookPointHandle;
 import dev.hookpoint.runtime.history.RunRecord;
 import dev.hookpoint.runtime.history.RunStore;
 import java.io.IOException;

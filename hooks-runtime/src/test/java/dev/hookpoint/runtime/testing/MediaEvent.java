@@ -1,10 +1,10 @@
 package dev.hookpoint.runtime.testing;
 
 import dev.hookpoint.runtime.HookContext;
-import dev.hookpoint.runtime.HookEvent;
-import dev.hookpoint.runtime.HookPointDescriptor;
-import dev.hookpoint.runtime.FieldInfo;
-import dev.hookpoint.runtime.wire.WireDecoder;
+import dev.hookpoint.runtime.contract.FieldInfo;
+import dev.hookpoint.runtime.contract.HookEvent;
+import dev.hookpoint.runtime.contract.HookPointDescriptor;
+import dev.hookpoint.runtime.contract.WireDecoder;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.hookpoint.runtime.testing;
 
-import dev.hookpoint.runtime.HookPointDescriptor;
 import dev.hookpoint.runtime.HookRuntime;
 import dev.hookpoint.runtime.config.ConfigLoader;
 import dev.hookpoint.runtime.config.HookpointConfig;
+import dev.hookpoint.runtime.contract.HookPointDescriptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

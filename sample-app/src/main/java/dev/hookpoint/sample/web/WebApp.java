@@ -1,7 +1,7 @@
 package dev.hookpoint.sample.web;
 
-import dev.hookpoint.runtime.HookPointDescriptor;
 import dev.hookpoint.runtime.HookVetoException;
+import dev.hookpoint.runtime.contract.HookPointDescriptor;
 import dev.hookpoint.runtime.history.RunRecord;
 import dev.hookpoint.runtime.registry.RegisteredHook;
 import dev.hookpoint.sample.app.Mydia;

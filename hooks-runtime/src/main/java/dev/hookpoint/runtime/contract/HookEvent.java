@@ -1,7 +1,8 @@
-package dev.hookpoint.runtime;
+package dev.hookpoint.runtime.contract;
 
-import dev.hookpoint.runtime.wire.PlainValues;
-import dev.hookpoint.runtime.wire.WireWriter;
+import dev.hookpoint.runtime.HookContext;
+import dev.hookpoint.runtime.contract.PlainValues;
+import dev.hookpoint.runtime.contract.WireWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package dev.hookpoint.runtime;
+package dev.hookpoint.runtime.contract;
 
+import dev.hookpoint.runtime.HookContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 

@@ -1,4 +1,4 @@
-package dev.hookpoint.runtime;
+package dev.hookpoint.runtime.contract;
 
 /** When hooks of an event run relative to the host's method; the prefix of the event name. */
 public enum Phase {

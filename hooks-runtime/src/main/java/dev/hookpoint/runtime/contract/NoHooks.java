@@ -1,4 +1,10 @@
-package dev.hookpoint.runtime;
+package dev.hookpoint.runtime.contract;
+
+import dev.hookpoint.runtime.HookContext;
+import dev.hookpoint.runtime.contract.HookDispatcher;
+import dev.hookpoint.runtime.contract.HookEvent;
+import dev.hookpoint.runtime.contract.HookPointDescriptor;
+import dev.hookpoint.runtime.contract.HookPointHandle;
 
 /** The dispatcher of {@link HookDispatcher#none()}. */
 enum NoHooks implements HookDispatcher {

@@ -1,4 +1,4 @@
-package dev.hookpoint.runtime;
+package dev.hookpoint.runtime.contract;
 
 /**
  * One field of an event's payload, as documented for hook authors.

@@ -1,4 +1,4 @@
-package dev.hookpoint.runtime;
+package dev.hookpoint.runtime.contract;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,7 +9,7 @@ import java.util.ServiceLoader;
 
 /**
  * The hook points of one compilation unit. The annotation processor generates implementations and registers them
- * under {@code META-INF/services/dev.hookpoint.runtime.HookCatalog}.
+ * under {@code META-INF/services/dev.hookpoint.runtime.contract.HookCatalog}.
  */
 public interface HookCatalog {
 

@@ -1,4 +1,4 @@
-package dev.hookpoint.runtime;
+package dev.hookpoint.runtime.contract;
 
 import java.util.Map;
 

@@ -1,4 +1,6 @@
-package dev.hookpoint.runtime;
+package dev.hookpoint.runtime.contract;
+
+import dev.hookpoint.runtime.HookContext;
 
 /**
  * A generated wrapper's connection to the hooks of one hook point. The wrapper asks {@link #isActive()} first,

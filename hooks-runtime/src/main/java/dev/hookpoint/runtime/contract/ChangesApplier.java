@@ -1,4 +1,4 @@
-package dev.hookpoint.runtime;
+package dev.hookpoint.runtime.contract;
 
 /**
  * Merges a typed changes record into an event, giving the event the next hook in the chain sees. Generated.

@@ -1,4 +1,5 @@
-package dev.hookpoint.runtime;
+package dev.hookpoint.runtime.contract;
+
 
 /**
  * Connects generated wrappers to the hooks the runtime discovered. A wrapper asks for one

@@ -1,4 +1,4 @@
-package dev.hookpoint.runtime.wire;
+package dev.hookpoint.runtime.contract;
 
 /**
  * Receives an event as its records are walked, so that each executor builds its own form of it (a Lua table, JSON)

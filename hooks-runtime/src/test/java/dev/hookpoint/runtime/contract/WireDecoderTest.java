@@ -1,4 +1,4 @@
-package dev.hookpoint.runtime.wire;
+package dev.hookpoint.runtime.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.hookpoint.runtime.wire;
+package dev.hookpoint.runtime.contract;
 
 import dev.hookpoint.runtime.HookDataException;
 import java.math.BigDecimal;

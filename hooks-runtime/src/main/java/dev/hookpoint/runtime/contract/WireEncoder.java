@@ -1,4 +1,4 @@
-package dev.hookpoint.runtime.wire;
+package dev.hookpoint.runtime.contract;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
