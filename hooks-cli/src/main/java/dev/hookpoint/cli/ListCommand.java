@@ -1,9 +1,9 @@
 package dev.hookpoint.cli;
 
 import dev.hookpoint.runtime.HookRuntime;
+import dev.hookpoint.runtime.ProcessSandbox;
 import dev.hookpoint.runtime.executor.HookMetadata;
 import dev.hookpoint.runtime.history.HookStats;
-import dev.hookpoint.runtime.process.ProcessExecutor;
 import dev.hookpoint.runtime.registry.RegisteredHook;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code hooks list [--json]}: the discovered hooks with their order, executor, switch and load status. */
 @Command(name = "list", description = "List the discovered hooks, in run order.")
@@ -38,7 +38,7 @@ final class ListCommand implements Callable<Integer> {
     List<RegisteredHook> registered = hooks.registry().hooks();
     if (json) {
       List<Map<String, Object>> list = new ArrayList<>();
-      String sandbox = hooks.processSandbox().map(ProcessExecutor.SandboxInUse::name).orElse(null);
+      String sandbox = hooks.processSandbox().map(ProcessSandbox::name).orElse(null);
       for (RegisteredHook hook : registered) {
         Map<String, Object> entry = entry(hook, hooks.metrics().of(hook.id()));
         // Which sandbox a hook runs in belongs to the hook: only process hooks have one.

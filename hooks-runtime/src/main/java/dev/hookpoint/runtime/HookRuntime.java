@@ -284,7 +284,7 @@ public final class HookRuntime implements AutoCloseable {
   }
 
   /** The sandbox process hooks run in; empty when the runtime has no process executor. */
-  public Optional<dev.hookpoint.runtime.process.ProcessExecutor.SandboxInUse> processSandbox() {
+  public Optional<ProcessSandbox> processSandbox() {
     return executors.stream().filter(dev.hookpoint.runtime.process.ProcessExecutor.class::isInstance)
         .map(executor -> ((dev.hookpoint.runtime.process.ProcessExecutor) executor).sandbox()).findFirst();
   }
@@ -293,7 +293,8 @@ public final class HookRuntime implements AutoCloseable {
     return metrics;
   }
 
-  public BackgroundRunner.Stats backgroundStats() {
+  /** What the background runner has done so far, and what is queued now. */
+  public BackgroundStats backgroundStats() {
     return background.stats();
   }
 

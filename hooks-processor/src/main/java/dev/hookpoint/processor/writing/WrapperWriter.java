@@ -13,7 +13,6 @@ import dev.hookpoint.processor.model.HookedClass;
 import dev.hookpoint.processor.model.HookedMethod;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;

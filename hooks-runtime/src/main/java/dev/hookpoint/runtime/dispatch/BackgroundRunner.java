@@ -1,9 +1,9 @@
 package dev.hookpoint.runtime.dispatch;
 
+import dev.hookpoint.runtime.BackgroundStats;
 import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.config.HookpointConfig;
 import dev.hookpoint.runtime.run.Watchdog;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -121,23 +121,11 @@ public final class BackgroundRunner implements AutoCloseable {
   }
 
   /** The counters, for operators and tests. */
-  public Stats stats() {
-    return new Stats(submitted.get(), completed.get(), dropped.get(), ranOnCaller.get(), lostOnShutdown.get(),
+  public BackgroundStats stats() {
+    return new BackgroundStats(submitted.get(), completed.get(), dropped.get(), ranOnCaller.get(), lostOnShutdown.get(),
         pool.getQueue().size(), replacedThreads.get());
   }
 
-  /**
-   * @param submitted events handed in
-   * @param completed events whose hooks all ran
-   * @param dropped events dropped because the queue was full
-   * @param ranOnCaller events run on the caller's thread because the queue was full
-   * @param lostOnShutdown events with hooks still queued or running when the drain deadline passed, or submitted
-   *     after close
-   * @param queued events waiting now
-   * @param replacedThreads threads abandoned to hooks that would not stop, and replaced
-   */
-  public record Stats(long submitted, long completed, long dropped, long ranOnCaller, long lostOnShutdown,
-      int queued, long replacedThreads) {}
 
   /**
    * Drains queued events up to the deadline; then stops the hooks still running and records every hook left as

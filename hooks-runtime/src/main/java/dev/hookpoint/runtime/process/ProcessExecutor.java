@@ -2,6 +2,7 @@ package dev.hookpoint.runtime.process;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookpoint.runtime.ProcessSandbox;
 import dev.hookpoint.runtime.config.HookpointConfig;
 import dev.hookpoint.runtime.discovery.HeaderMetadata;
 import dev.hookpoint.runtime.discovery.HookFile;
@@ -62,14 +63,14 @@ public final class ProcessExecutor implements HookExecutor {
   private final Map<String, RateLimit> rates = new ConcurrentHashMap<>();
   private final PrivateCopies copies = new PrivateCopies();
   private final Sandbox sandbox;
-  private final SandboxInUse inUse;
+  private final ProcessSandbox inUse;
 
   public ProcessExecutor(HookpointConfig.Hooks config) {
     this.config = config;
     this.running = new Semaphore(config.process().maxConcurrent(), true);
     Sandboxes.Choice choice = Sandboxes.choose(config.process());
     this.sandbox = choice.sandbox();
-    this.inUse = new SandboxInUse(sandbox.name(), choice.why());
+    this.inUse = new ProcessSandbox(sandbox.name(), choice.why());
     if (sandbox.containsItsProcesses()) {
       LOG.info("process hooks run in the {} sandbox ({})", sandbox.name(), choice.why());
     } else if (config.process().sandbox() == HookpointConfig.SandboxKind.NONE) {
@@ -98,15 +99,10 @@ public final class ProcessExecutor implements HookExecutor {
   }
 
   /** The sandbox process hooks run in, and why that one. */
-  public SandboxInUse sandbox() {
+  public ProcessSandbox sandbox() {
     return inUse;
   }
 
-  /**
-   * @param name {@code bwrap} or {@code none}, as {@code hooks.process.sandbox} spells them
-   * @param why why this one: for none under auto, what is missing and how to install it
-   */
-  public record SandboxInUse(String name, String why) {}
 
   /**
    * An executable hook, its header metadata, the private copy of the bytes that were checked, which runs, and the

@@ -1,5 +1,6 @@
 package dev.hookpoint.runtime.dispatch;
 
+import dev.hookpoint.runtime.BackgroundStats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,7 +83,7 @@ class ConcurrencyTest {
       }
       // Blocking on the 500 ms hook even once would take longer than this.
       assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(450), "the caller never waited");
-      BackgroundRunner.Stats stats = runtime.backgroundStats();
+      BackgroundStats stats = runtime.backgroundStats();
       assertEquals(10, stats.submitted());
       assertEquals(7, stats.dropped(), "1 running + 2 queued; the rest dropped and counted");
     }
@@ -99,7 +100,7 @@ class ConcurrencyTest {
       handle.fireAsync(MediaEvent.of("on_media_added", handle.context(), "t" + i));
     }
     runtime.close();
-    BackgroundRunner.Stats stats = runtime.backgroundStats();
+    BackgroundStats stats = runtime.backgroundStats();
     // The first event runs on the pool and the second waits in the queue, so the third finds it full: at least
     // one runs on the caller (more, depending on when the pool frees up).
     assertTrue(stats.ranOnCaller() >= 1, "ran on caller: " + stats);
@@ -117,11 +118,11 @@ class ConcurrencyTest {
       handle.fireAsync(MediaEvent.of("on_media_added", handle.context(), "t" + i));
     }
     runtime.close();
-    BackgroundRunner.Stats stats = runtime.backgroundStats();
+    BackgroundStats stats = runtime.backgroundStats();
     assertEquals(5, stats.submitted());
     assertTrue(stats.lostOnShutdown() >= 3, "queued events past the deadline are counted: " + stats);
     handle.fireAsync(MediaEvent.of("on_media_added", handle.context(), "late"));
-    BackgroundRunner.Stats after = runtime.backgroundStats();
+    BackgroundStats after = runtime.backgroundStats();
     assertEquals(stats.lostOnShutdown() + 1, after.lostOnShutdown(), "an event after close is counted too");
     assertEquals(after.submitted(), after.completed() + after.lostOnShutdown() + after.dropped(),
         "every event is accounted for: " + after);
@@ -158,7 +159,7 @@ class ConcurrencyTest {
     assertEquals("on_media_added", neverRan.event());
     assertEquals(lost, runtime.metrics().all().values().stream()
         .mapToLong(stats -> stats.errorsByCategory().getOrDefault("lost", 0L)).sum(), "lost runs are in metrics");
-    BackgroundRunner.Stats stats = runtime.backgroundStats();
+    BackgroundStats stats = runtime.backgroundStats();
     assertEquals(stats.submitted(), stats.completed() + stats.lostOnShutdown(), "every event is counted: " + stats);
   }
 

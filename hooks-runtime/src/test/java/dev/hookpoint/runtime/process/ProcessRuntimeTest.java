@@ -7,7 +7,6 @@ import dev.hookpoint.runtime.HookCheck;
 import dev.hookpoint.runtime.HookRuntime;
 import dev.hookpoint.runtime.HookTester;
 import dev.hookpoint.runtime.RunStatus;
-import dev.hookpoint.runtime.contract.HookPointDescriptor;
 import dev.hookpoint.runtime.contract.HookPointHandle;
 import dev.hookpoint.runtime.history.RunRecord;
 import dev.hookpoint.runtime.registry.RegisteredHook;

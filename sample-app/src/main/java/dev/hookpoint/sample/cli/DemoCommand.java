@@ -1,7 +1,7 @@
 package dev.hookpoint.sample.cli;
 
+import dev.hookpoint.runtime.BackgroundStats;
 import dev.hookpoint.runtime.HookVetoException;
-import dev.hookpoint.runtime.dispatch.BackgroundRunner;
 import dev.hookpoint.runtime.history.RunRecord;
 import dev.hookpoint.sample.app.Mydia;
 import dev.hookpoint.sample.domain.Download;
@@ -19,9 +19,9 @@ import java.util.List;
 
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 /**
  * {@code demo}: a scripted tour through every flow of the app, so that each of the 22 hook points fires, printing
@@ -161,7 +161,7 @@ final class DemoCommand implements Runnable {
   private void awaitBackground() {
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (System.nanoTime() < deadline) {
-      BackgroundRunner.Stats stats = app.hooks().backgroundStats();
+      BackgroundStats stats = app.hooks().backgroundStats();
       if (stats.completed() + stats.dropped() + stats.lostOnShutdown() >= stats.submitted()) {
         return;
       }
