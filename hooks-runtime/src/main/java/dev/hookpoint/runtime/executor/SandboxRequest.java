@@ -24,6 +24,12 @@ public record SandboxRequest(Asked<Boolean> network, Asked<Long> maxMemoryMb, As
    */
   public record Asked<T>(T value, int line) {}
 
+  /** The line of the first thing the header asks, for a warning about the request as a whole. */
+  public int firstLine() {
+    return java.util.stream.Stream.of(network, maxMemoryMb, maxProcesses, maxCpuSeconds, maxFileMb)
+        .filter(java.util.Objects::nonNull).mapToInt(Asked::line).min().orElse(1);
+  }
+
   /** Whether the header asks anything of the sandbox at all. */
   public boolean isEmpty() {
     return equals(NONE);

@@ -6,6 +6,7 @@ import dev.hookpoint.runtime.executor.HookMetadata;
 import dev.hookpoint.runtime.executor.OnError;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.luaj.vm2.Globals;
@@ -32,7 +33,16 @@ final class LuaMetadata {
   static HookMetadata read(String source, String fileName, String file) throws HookFailure {
     Matcher matcher = HOOK_TABLE.matcher(source);
     if (!matcher.find()) {
-      return HeaderMetadata.parse(source.lines().limit(60).toList(), fileName);
+      List<String> header = source.lines().limit(60).toList();
+      HookMetadata metadata = HeaderMetadata.parse(header, fileName);
+      if (metadata.sandbox().isEmpty()) {
+        return metadata;
+      }
+      // The sandbox keys are a process hook's; a Lua hook asking for them would believe it got them.
+      HookMetadata.Warning notForLua = new HookMetadata.Warning(metadata.sandbox().firstLine(), "network and max_* in "
+          + "a header narrow a process hook's sandbox; a Lua hook has no network but its http helper, and its limits "
+          + "are hooks.lua.* (max_memory_bytes, max_instructions)");
+      return HeaderMetadata.parse(header, fileName, List.of(notForLua));
     }
     int open = matcher.end() - 1;
     int line = 1 + (int) source.substring(0, open).chars().filter(c -> c == '\n').count();

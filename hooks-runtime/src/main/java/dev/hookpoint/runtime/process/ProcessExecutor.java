@@ -12,7 +12,6 @@ import dev.hookpoint.runtime.executor.HookMetadata;
 import dev.hookpoint.runtime.executor.Invocation;
 import dev.hookpoint.runtime.executor.LoadedHook;
 import dev.hookpoint.runtime.executor.RateLimit;
-import dev.hookpoint.runtime.executor.SandboxRequest;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -140,7 +139,7 @@ public final class ProcessExecutor implements HookExecutor {
     List<HookMetadata.Warning> warnings = new ArrayList<>();
     SandboxLimits limits = SandboxLimits.of(config.process()).narrowedBy(metadata.sandbox(), warnings);
     if (!sandbox.containsItsProcesses() && !metadata.sandbox().isEmpty()) {
-      warnings.add(new HookMetadata.Warning(firstLine(metadata.sandbox()), "asks its sandbox for less network or "
+      warnings.add(new HookMetadata.Warning(metadata.sandbox().firstLine(), "asks its sandbox for less network or "
           + "lower limits, which only a sandbox can give; process hooks run without one here (" + inUse.why() + ")"));
     }
     if (!warnings.isEmpty()) {
@@ -154,13 +153,6 @@ public final class ProcessExecutor implements HookExecutor {
     } catch (IOException e) {
       throw HookFailure.loadError("cannot write the private copy it runs from: " + e.getMessage(), path, null);
     }
-  }
-
-  /** The line of the first thing a header asks of the sandbox. */
-  private static int firstLine(SandboxRequest request) {
-    return java.util.stream.Stream.of(request.network(), request.maxMemoryMb(), request.maxProcesses(),
-        request.maxCpuSeconds(), request.maxFileMb()).filter(java.util.Objects::nonNull)
-        .mapToInt(SandboxRequest.Asked::line).min().orElse(1);
   }
 
   /** The first lines of a script; none for a binary. */

@@ -119,6 +119,16 @@ class LuaHookContractTest {
   }
 
   @Test
+  void aLuaHeaderAskingForAProcessSandboxIsAWarningAtItsLine() throws HookFailure {
+    LuaHarness lua = new LuaHarness(dir);
+    HookMetadata metadata = lua.load("-- name: Quiet\n-- network: false\nreturn {}").metadata();
+    assertEquals(1, metadata.warnings().size(), metadata.warnings()::toString);
+    assertEquals(2, metadata.warnings().get(0).line());
+    assertTrue(metadata.warnings().get(0).message().startsWith("network and max_* in a header narrow a process "
+        + "hook's sandbox"), metadata.warnings().get(0).message());
+  }
+
+  @Test
   void metadataThatCallsAStringMethodIsALoadErrorSayingSo() {
     LuaHarness lua = new LuaHarness(dir);
     lua.run("return {}");
