@@ -73,9 +73,16 @@ final class LuaTableWriter implements WireWriter {
     open.pop();
   }
 
+  /** Short values (enum names, statuses, profiles) repeat from event to event; they share the keys' cache. */
+  private static final int CACHED_VALUE = 32;
+
   @Override
   public void string(String key, String value) {
-    put(key, value == null ? LuaValue.NIL : LuaValue.valueOf(value));
+    if (value == null) {
+      put(key, LuaValue.NIL);
+    } else {
+      put(key, value.length() <= CACHED_VALUE ? LuaValues.key(value) : LuaValue.valueOf(value));
+    }
   }
 
   @Override
