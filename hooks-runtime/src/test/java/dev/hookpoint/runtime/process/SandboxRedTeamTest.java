@@ -213,6 +213,20 @@ class SandboxRedTeamTest {
   }
 
   @Test
+  void aSetUidRootProgramShippedBesideTheHookRunsAsTheHookUser() throws IOException {
+    // A tarball extracted by root keeps set-uid bits; inside, the bind is nosuid and no_new_privs is set.
+    Assumptions.assumeTrue(ProcessHarness.hostIsRoot(), "only root can make a set-uid root program");
+    Path helper = hooks.resolve("on_download_completed").resolve("helper");
+    Files.createDirectories(helper.getParent());
+    Files.copy(Path.of("/usr/bin/id"), helper);
+    Files.setAttribute(helper, "unix:mode", 04755);
+    assertEquals(04755, (Integer) Files.getAttribute(helper, "unix:mode") & 07777);
+    ProcessHarness.Outcome outcome = run("#!/bin/sh\n./helper -u >&2\n" + helper + " -ru >&2\n");
+    ok(outcome);
+    assertEquals(List.of("INFO 65534", "INFO 65534"), outcome.logs());
+  }
+
+  @Test
   void aUserNamespaceFromInsideGainsNothingOverTheHost() {
     // Whether unprivileged user namespaces exist is the kernel's choice; where they do, the "root" inside one has
     // capabilities only over that namespace: it cannot raise a hard limit, unmount the sandbox's mounts or see more.
@@ -410,14 +424,17 @@ class SandboxRedTeamTest {
         + "    except OSError:\n"
         + "        pass\n"
         + "print('sid', os.getsid(0) == os.getpid(), file=sys.stderr)\n"
-        + "print(sorted(os.listdir('/dev')), file=sys.stderr)\n");
+        + "print(sorted(os.listdir('/dev')), file=sys.stderr)\n"
+        // A devpts of its own: none of the host's terminals to open and inject into.
+        + "print(sorted(os.listdir('/dev/pts')), file=sys.stderr)\n");
     ok(outcome);
     assertEquals("INFO sid False", outcome.logs().get(0), stderr(outcome));
     String devices = outcome.logs().get(1);
     for (String missing : List.of("'sda", "'nvme", "'vda", "'mem'", "'kmsg'", "'kvm'", "'fuse'", "'loop")) {
       assertFalse(devices.contains(missing), devices);
     }
-    assertEquals(2, outcome.logs().size(), stderr(outcome));
+    assertEquals("INFO ['ptmx']", outcome.logs().get(2), stderr(outcome));
+    assertEquals(3, outcome.logs().size(), stderr(outcome));
   }
 
   // --- Processes: other hooks, the end of the run ------------------------------------------------------------------
@@ -501,6 +518,38 @@ class SandboxRedTeamTest {
     assertEquals("timeout", outcome.category(), () -> String.valueOf(outcome.failure()));
     assertTrue(outcome.millis() < 3_000, outcome.millis() + " ms");
     assertEquals(List.of(), processesRunning("sleep " + sleep));
+  }
+
+  /**
+   * The kernel's keyrings are per uid, not per namespace, and a uid's user keyring outlives its processes: what one
+   * run stores there, a later run of any hook as the same uid reads. Bounded by the kernel's quota per uid (20000
+   * bytes by default, kernel.keys.maxbytes).
+   */
+  @Test
+  @Disabled("the uid's user keyring is shared by every run and outlives them (add_key/keyctl); stopping it needs a "
+      + "seccomp filter (bwrap --seccomp FD) or a user namespace per run, neither small")
+  void nothingARunStoresSurvivesIntoTheNextRun() {
+    Assumptions.assumeTrue(ProcessHarness.hostIsRoot(), "as root every hook runs as the same dedicated uid");
+    ProcessHarness harness = sandboxed("");
+    String keys = "import ctypes, sys\n"
+        + "libc = ctypes.CDLL(None, use_errno=True)\n"
+        + "USER_KEYRING = -4\n"
+        + "def add(payload):\n"
+        + "    return libc.syscall(248, b'user', b'hookpoint-red', payload, len(payload), USER_KEYRING)\n";
+    ProcessHarness.Outcome first = record(harness.run("#!/usr/bin/python3\n" + keys
+        + "print('added' if add(b'left by the first run') > 0 else 'refused', file=sys.stderr)\n"));
+    ok(first);
+    ProcessHarness.Outcome second = record(harness.run("#!/usr/bin/python3\n" + keys
+        // keyctl(KEYCTL_SEARCH, @u, ...), then KEYCTL_READ.
+        + "key = libc.syscall(250, 10, USER_KEYRING, b'user', b'hookpoint-red', 0)\n"
+        + "buf = ctypes.create_string_buffer(100)\n"
+        + "n = libc.syscall(250, 11, key, buf, 100) if key > 0 else -1\n"
+        + "print(buf.raw[:n] if n > 0 else 'nothing', file=sys.stderr)\n"
+        + "if key > 0:\n"
+        + "    libc.syscall(250, 21, key)\n" // KEYCTL_INVALIDATE, so a rerun starts clean
+        ));
+    ok(second);
+    assertEquals(List.of("INFO nothing"), second.logs(), "first run: " + first.logs());
   }
 
   /** Waits until the host sees a process whose command line contains {@code text}; its pid. */
