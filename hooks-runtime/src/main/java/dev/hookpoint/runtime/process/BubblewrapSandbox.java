@@ -22,6 +22,8 @@ final class BubblewrapSandbox implements Sandbox {
   /** A shell's exit status for a child ended by SIGXCPU (24) or SIGXFSZ (25): 128 plus the signal. */
   private static final int EXIT_BY_SIGXCPU = 128 + 24;
   private static final int EXIT_BY_SIGXFSZ = 128 + 25;
+  /** RLIMIT_NOFILE of every hook process: not configurable, as no hook should need more. */
+  private static final int MAX_OPEN_FILES = 1024;
 
   private static final String ENV = Files.isExecutable(Path.of("/usr/bin/env")) ? "/usr/bin/env" : "/bin/env";
 
@@ -126,11 +128,18 @@ final class BubblewrapSandbox implements Sandbox {
     // The shell that opens the copy and bwrap's --chdir both set PWD; the hook's environment is exactly the one the
     // executor built.
     List<String> command = new ArrayList<>(List.of(ENV, "-u", "PWD", prlimit.toString(),
-        "--as=" + limits.maxMemoryMb() * 1024 * 1024,
+        "--as=" + bytes(limits.maxMemoryMb()),
         // SIGXCPU at the limit, SIGKILL a second later for a hook that catches it; with both at the limit the
         // kernel's SIGKILL would win, and the cause could not be named.
-        "--cpu=" + limits.maxCpuSeconds() + ":" + (limits.maxCpuSeconds() + 1),
-        "--fsize=" + limits.maxFileMb() * 1024 * 1024));
+        "--cpu=" + limits.maxCpuSeconds() + ":" + (limits.maxCpuSeconds() == Long.MAX_VALUE ? "unlimited"
+            : limits.maxCpuSeconds() + 1),
+        "--fsize=" + bytes(limits.maxFileMb()),
+        // Kernel memory behind descriptors (pipe buffers, sockets, memfds) is not address space: without this a
+        // hook would inherit the JVM's limit, often a million per process. 1024 is Linux's usual default.
+        "--nofile=" + MAX_OPEN_FILES,
+        // prlimit sets soft and hard limits alike, so a hook cannot raise this one again: a core dump goes where
+        // the host's core_pattern says, possibly to a helper running as root.
+        "--core=0"));
     if (hostIsRoot) {
       command.add("--nproc=" + limits.maxProcesses());
     }
@@ -140,6 +149,14 @@ final class BubblewrapSandbox implements Sandbox {
           "--no-new-privs", "--inh-caps=-all", "--bounding-set=-all", "--"));
     }
     return command;
+  }
+
+  /**
+   * Megabytes as prlimit's bytes. A limit too big to count in bytes is no limit: multiplied, it overflowed into a
+   * negative or zero argument, which failed the probe, and {@code auto} then ran hooks without any sandbox.
+   */
+  private static String bytes(long megabytes) {
+    return megabytes > Long.MAX_VALUE >> 20 ? "unlimited" : Long.toString(megabytes << 20);
   }
 
   /**
