@@ -205,7 +205,8 @@ public final class ProcessExecutor implements HookExecutor {
     if (!sandbox.containsItsProcesses()) {
       return Files.createTempDirectory("hookpoint-home-");
     }
-    return Path.of(System.getProperty("java.io.tmpdir"), "hookpoint-home-" + ProcessHandle.current().pid() + "-"
+    // Only a name inside the sandbox, unique per run; nothing of the host in it (not even the JVM's pid).
+    return Path.of(System.getProperty("java.io.tmpdir"), "hookpoint-home-"
         + invocation.runId().replaceAll("[^A-Za-z0-9-]", "_")).toAbsolutePath();
   }
 
