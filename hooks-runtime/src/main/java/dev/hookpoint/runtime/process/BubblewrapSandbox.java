@@ -65,7 +65,13 @@ final class BubblewrapSandbox implements Sandbox {
     command.addAll(List.of("--perms", "1777", "--tmpfs", home,
         // The copy is 0555 (PrivateCopies) in a tree only the host's user can enter; bound on its own, the hook
         // user can read and run it, and nobody inside can change it.
-        "--ro-bind", hookDirectory, hookDirectory, "--ro-bind", copy, copy, "--chdir", hookDirectory, "--"));
+        "--ro-bind", hookDirectory, hookDirectory));
+    // The other hooks of the event share the directory; they read as empty files, so that one hook cannot read
+    // another's script and what is written in it (a token, say). Files that are not hooks stay: hooks share them.
+    for (Path other : run.otherHooks()) {
+      command.addAll(List.of("--ro-bind", run.empty().toString(), other.toString()));
+    }
+    command.addAll(List.of("--ro-bind", copy, copy, "--chdir", hookDirectory, "--"));
     command.addAll(asHookUser(run.limits()));
     command.add(copy);
     return command;

@@ -92,6 +92,19 @@ final class PrivateCopies implements AutoCloseable {
     return new Copy(copy);
   }
 
+  /**
+   * An empty read-only file, made once: what a sandbox shows in place of the other hooks of a hook's directory (a
+   * device like {@code /dev/null} would not open there, the sandbox's mounts being {@code nodev}).
+   */
+  synchronized Path empty() throws IOException {
+    Path empty = directory().resolve("empty");
+    if (!Files.exists(empty)) {
+      Files.createFile(empty, READ_ONLY);
+      deleteOnExit(empty);
+    }
+    return empty;
+  }
+
   /** Starts a hook process while no copy is open for writing. */
   static Process start(ProcessBuilder builder) throws IOException {
     FORKS.readLock().lock();

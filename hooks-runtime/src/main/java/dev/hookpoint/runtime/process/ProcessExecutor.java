@@ -6,6 +6,7 @@ import dev.hookpoint.runtime.ProcessSandbox;
 import dev.hookpoint.runtime.config.HookpointConfig;
 import dev.hookpoint.runtime.discovery.HeaderMetadata;
 import dev.hookpoint.runtime.discovery.HookFile;
+import dev.hookpoint.runtime.discovery.IgnoredFiles;
 import dev.hookpoint.runtime.executor.HookExecutor;
 import dev.hookpoint.runtime.executor.HookFailure;
 import dev.hookpoint.runtime.executor.HookMetadata;
@@ -94,7 +95,35 @@ public final class ProcessExecutor implements HookExecutor {
   public List<String> commandLine(Path script, Path home) {
     Path absolute = script.toAbsolutePath();
     return sandbox.command(new Sandbox.SandboxSpec(absolute, absolute.getParent(), home,
-        SandboxLimits.of(config.process())));
+        SandboxLimits.of(config.process()), otherHooks(absolute), emptyFile()));
+  }
+
+  /**
+   * The files beside a hook that are hooks too: regular files (not links, not directories) that discovery does not
+   * ignore. Read when each run starts, so a hook added since is hidden as well.
+   */
+  static List<Path> otherHooks(Path hook) {
+    List<Path> others = new ArrayList<>();
+    try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(hook.getParent())) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        if (!name.equals(hook.getFileName().toString()) && !IgnoredFiles.isIgnored(name)
+            && Files.isRegularFile(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          others.add(entry);
+        }
+      }
+    } catch (IOException e) {
+      // An unreadable directory: the hook cannot start from it either.
+    }
+    return others;
+  }
+
+  private Path emptyFile() {
+    try {
+      return copies.empty();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The sandbox process hooks run in, and why that one. */
@@ -241,8 +270,10 @@ public final class ProcessExecutor implements HookExecutor {
     Object execute() throws HookFailure, IOException {
       // What runs is the private copy of the checked bytes; where it runs stays the hook's own directory.
       Path directory = hook.file().path().toAbsolutePath().getParent();
+      List<Path> otherHooks = sandbox.containsItsProcesses() ? otherHooks(hook.file().path().toAbsolutePath())
+          : List.of();
       List<String> command = sandbox.command(new Sandbox.SandboxSpec(hook.copy().path(), directory, home,
-          hook.limits()));
+          hook.limits(), otherHooks, otherHooks.isEmpty() ? null : copies.empty()));
       ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
       builder.environment().clear();
       builder.environment().putAll(HookEnvironment.of(invocation, home, config.process().env()));

@@ -33,6 +33,9 @@ interface Sandbox {
    * @param hookDirectory the hook's own directory, its working directory
    * @param home the run's private home and temp directory
    * @param limits the network and limits of this hook
+   * @param otherHooks the other hooks in its directory, which it must not read
+   * @param empty an empty read-only file, shown in their place
    */
-  record SandboxSpec(Path copy, Path hookDirectory, Path home, SandboxLimits limits) {}
+  record SandboxSpec(Path copy, Path hookDirectory, Path home, SandboxLimits limits, List<Path> otherHooks,
+      Path empty) {}
 }

@@ -87,7 +87,7 @@ class NonRootHostSandboxTest {
     HookpointConfig config = ConfigLoader.parse("hooks: {}", "test.yaml", Map.of());
     BubblewrapSandbox sandbox = new BubblewrapSandbox(BWRAP, PRLIMIT, SETPRIV, config.hooks().process().user(), false);
     List<String> command = sandbox.command(new Sandbox.SandboxSpec(copy, hookDirectory, home,
-        SandboxLimits.of(config.hooks().process())));
+        SandboxLimits.of(config.hooks().process()), List.of(), null));
 
     Result result = run(command);
 

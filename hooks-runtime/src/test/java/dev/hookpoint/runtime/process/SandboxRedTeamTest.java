@@ -146,19 +146,18 @@ class SandboxRedTeamTest {
   }
 
   /**
-   * Hooks of one event share their directory, and the sandbox binds that directory: a hook reads its siblings'
-   * scripts and whatever else is there. docs/process-hooks.md now says so; a fix would bind each hook's own files
-   * only, which takes away the data files a hook keeps beside itself.
+   * Hooks of one event share their directory, and a sibling's script may hold a token. The other hooks read as
+   * empty files in the sandbox; the files that are not hooks (notes, dotfiles) stay, for hooks share those.
    */
   @Test
-  @Disabled("hooks of the same event share their directory, so one reads another's script (secrets in it too); "
-      + "documented, not fixed: binding only the hook's own file would break hooks that read data files beside it")
   void aHookCannotReadAnotherHookOfTheSameEvent() {
     ProcessHarness harness = sandboxed("");
     harness.script("#!/bin/sh\nAPI_TOKEN=sibling-secret\n");
-    ProcessHarness.Outcome outcome = record(harness.run("#!/bin/sh\ncat ./*.sh >&2\n"));
+    TestRuntime.writeFile(harness.dir.resolve("on_download_completed").resolve("notes.txt"), "shared data");
+    ProcessHarness.Outcome outcome = record(harness.run("#!/bin/sh\ncat ./*.sh ./notes.txt >&2\n"));
     ok(outcome);
     assertFalse(stderr(outcome).contains("sibling-secret"), stderr(outcome));
+    assertTrue(stderr(outcome).contains("shared data"), "a file that is not a hook stays: " + stderr(outcome));
   }
 
   @Test
@@ -216,12 +215,13 @@ class SandboxRedTeamTest {
   void aSetUidRootProgramShippedBesideTheHookRunsAsTheHookUser() throws IOException {
     // A tarball extracted by root keeps set-uid bits; inside, the bind is nosuid and no_new_privs is set.
     Assumptions.assumeTrue(ProcessHarness.hostIsRoot(), "only root can make a set-uid root program");
-    Path helper = hooks.resolve("on_download_completed").resolve("helper");
+    // In a directory of its own: a file beside the hook is a hook itself, and hidden from the others.
+    Path helper = hooks.resolve("on_download_completed").resolve("bin").resolve("helper");
     Files.createDirectories(helper.getParent());
     Files.copy(Path.of("/usr/bin/id"), helper);
     Files.setAttribute(helper, "unix:mode", 04755);
     assertEquals(04755, (Integer) Files.getAttribute(helper, "unix:mode") & 07777);
-    ProcessHarness.Outcome outcome = run("#!/bin/sh\n./helper -u >&2\n" + helper + " -ru >&2\n");
+    ProcessHarness.Outcome outcome = run("#!/bin/sh\n./bin/helper -u >&2\n" + helper + " -ru >&2\n");
     ok(outcome);
     assertEquals(List.of("INFO 65534", "INFO 65534"), outcome.logs());
   }
