@@ -130,4 +130,24 @@ final class ProcessHarness {
     }
     return pids;
   }
+
+  /** Live processes whose command line contains {@code text}, seen from the host. */
+  static List<String> processesRunning(String text) {
+    List<String> found = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+      for (Path entry : entries) {
+        try {
+          String commandLine = new String(Files.readAllBytes(entry.resolve("cmdline"))).replace('\0', ' ');
+          if (commandLine.contains(text) && !Files.readString(entry.resolve("stat")).contains(") Z ")) {
+            found.add(entry.getFileName() + " " + commandLine);
+          }
+        } catch (IOException e) {
+          // Gone.
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return found;
+  }
 }

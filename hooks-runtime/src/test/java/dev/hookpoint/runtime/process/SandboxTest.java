@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookpoint.runtime.testing.TestRuntime;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -181,7 +179,7 @@ class SandboxTest {
     assertEquals("execution_error", outcome.category(), () -> String.valueOf(outcome.failure()));
     assertTrue(outcome.failure().getMessage().contains("hooks.process.max_processes is 16"),
         outcome.failure().getMessage());
-    assertEquals(List.of(), processesRunning("sleep " + sleep));
+    assertEquals(List.of(), ProcessHarness.processesRunning("sleep " + sleep));
   }
 
   @Test
@@ -213,7 +211,7 @@ class SandboxTest {
         + "while true; do sleep 0.05; done\n", 500);
     assertEquals("timeout", outcome.category(), () -> String.valueOf(outcome.failure()));
     assertTrue(outcome.millis() < 3_000, outcome.millis() + " ms");
-    assertEquals(List.of(), processesRunning("sleep " + sleep));
+    assertEquals(List.of(), ProcessHarness.processesRunning("sleep " + sleep));
   }
 
   @Test
@@ -222,7 +220,7 @@ class SandboxTest {
     ProcessHarness.Outcome outcome = run("#!/bin/sh\nenv -i setsid sleep " + sleep
         + " </dev/null >/dev/null 2>&1 &\necho '{}'\n");
     assertEquals("ok", outcome.category(), () -> String.valueOf(outcome.failure()));
-    assertEquals(List.of(), processesRunning("sleep " + sleep));
+    assertEquals(List.of(), ProcessHarness.processesRunning("sleep " + sleep));
   }
 
   @Test
@@ -242,25 +240,5 @@ class SandboxTest {
     if (ProcessHarness.hostIsRoot()) {
       assertEquals(List.of("INFO 0"), last.logs());
     }
-  }
-
-  /** Live processes whose command line contains {@code text}, seen from the host. */
-  private static List<String> processesRunning(String text) {
-    List<String> found = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
-      for (Path entry : entries) {
-        try {
-          String commandLine = new String(Files.readAllBytes(entry.resolve("cmdline"))).replace('\0', ' ');
-          if (commandLine.contains(text) && !Files.readString(entry.resolve("stat")).contains(") Z ")) {
-            found.add(entry.getFileName() + " " + commandLine);
-          }
-        } catch (IOException e) {
-          // Gone.
-        }
-      }
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    return found;
   }
 }
