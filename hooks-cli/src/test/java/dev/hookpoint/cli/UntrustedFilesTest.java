@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookpoint.runtime.HookRuntime;
+import dev.hookpoint.runtime.testing.ClosesRuntimes;
 import dev.hookpoint.runtime.testing.TestRuntime;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
@@ -19,8 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * whoever opens it, a link to an endless device, a sparse file of gigabytes. Each is that one hook's load_error,
  * found before the file is opened, and never holds up a start, a reload or {@code hooks list}.
  */
+@ExtendWith(ClosesRuntimes.class)
 class UntrustedFilesTest {
 
   /** A scan of a handful of files takes milliseconds; this is the limit plus a generous margin. */
@@ -36,13 +38,6 @@ class UntrustedFilesTest {
 
   @TempDir Path root;
   private HookRuntime runtime;
-
-  @AfterEach
-  void close() {
-    if (runtime != null) {
-      runtime.close();
-    }
-  }
 
   private Path hooks(String relative) throws Exception {
     Path path = root.resolve("hooks").resolve(relative);

@@ -16,29 +16,24 @@ import dev.hookpoint.runtime.contract.HookPointDescriptor;
 import dev.hookpoint.runtime.contract.HookPointHandle;
 import dev.hookpoint.runtime.history.HookStats;
 import dev.hookpoint.runtime.history.RunRecord;
+import dev.hookpoint.runtime.testing.ClosesRuntimes;
 import dev.hookpoint.runtime.testing.MediaEvent;
 import dev.hookpoint.runtime.testing.ScriptExecutor;
 import dev.hookpoint.runtime.testing.TestRuntime;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The sync chain through a real runtime over real hook files. */
+@ExtendWith(ClosesRuntimes.class)
 class DispatchTest {
 
   @TempDir Path root;
   private final ScriptExecutor executor = new ScriptExecutor();
   private HookRuntime runtime;
-
-  @AfterEach
-  void close() {
-    if (runtime != null) {
-      runtime.close();
-    }
-  }
 
   private HookPointHandle<MediaEvent, MediaEvent.Changes> before(String yaml) {
     runtime = TestRuntime.builder(root, yaml, executor).build().start();

@@ -9,11 +9,12 @@ import dev.hookpoint.runtime.HookRuntime;
 import dev.hookpoint.runtime.HookVetoException;
 import dev.hookpoint.runtime.contract.HookPointHandle;
 import dev.hookpoint.runtime.history.RunRecord;
+import dev.hookpoint.runtime.testing.ClosesRuntimes;
 import dev.hookpoint.runtime.testing.MediaEvent;
 import dev.hookpoint.runtime.testing.TestRuntime;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,19 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
  * written visibly, not only its log lines: its result's message, the keys of a bad result (quoted in the
  * data_error), and its name, description and author. Otherwise a hook forges log lines or terminal output.
  */
+@ExtendWith(ClosesRuntimes.class)
 class HookTextTest {
 
   private static final String FORGED = "\\n2025-01-01 INFO all good\\r\\27[2J";
 
   @TempDir Path root;
   private HookRuntime runtime;
-
-  @AfterEach
-  void close() {
-    if (runtime != null) {
-      runtime.close();
-    }
-  }
 
   private RunRecord runOf(String hookId) {
     return runtime.runStore().recent(20).stream().filter(run -> run.hookId().equals(hookId)).findFirst()

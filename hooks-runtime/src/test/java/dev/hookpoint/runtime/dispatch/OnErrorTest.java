@@ -10,12 +10,13 @@ import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.config.ConfigException;
 import dev.hookpoint.runtime.contract.HookPointHandle;
 import dev.hookpoint.runtime.history.RunRecord;
+import dev.hookpoint.runtime.testing.ClosesRuntimes;
 import dev.hookpoint.runtime.testing.MediaEvent;
 import dev.hookpoint.runtime.testing.ScriptExecutor;
 import dev.hookpoint.runtime.testing.TestRuntime;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,17 +25,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Guards that fail closed: a before_ hook declaring {@code on_error: veto} (or an event the operator set so) vetoes
  * the action when it fails in any of the four error categories; every other hook stays fail-soft.
  */
+@ExtendWith(ClosesRuntimes.class)
 class OnErrorTest {
 
   @TempDir Path root;
   private HookRuntime runtime;
-
-  @AfterEach
-  void close() {
-    if (runtime != null) {
-      runtime.close();
-    }
-  }
 
   private HookPointHandle<MediaEvent, MediaEvent.Changes> standard(String yaml) {
     runtime = TestRuntime.standard(root, yaml);

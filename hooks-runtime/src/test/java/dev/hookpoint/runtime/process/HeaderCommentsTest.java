@@ -9,31 +9,26 @@ import dev.hookpoint.runtime.contract.HookPointHandle;
 import dev.hookpoint.runtime.discovery.HeaderMetadata;
 import dev.hookpoint.runtime.executor.HookMetadata;
 import dev.hookpoint.runtime.executor.SandboxRequest;
+import dev.hookpoint.runtime.testing.ClosesRuntimes;
 import dev.hookpoint.runtime.testing.MediaEvent;
 import dev.hookpoint.runtime.testing.TestRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A script's header comment is read for the documented keys only. A comment that looks like metadata, or a value
  * that does not parse, never keeps a hook from running; the second is a {@code hooks check} warning at its line.
  */
+@ExtendWith(ClosesRuntimes.class)
 class HeaderCommentsTest {
 
   @TempDir Path root;
   private HookRuntime runtime;
-
-  @AfterEach
-  void close() {
-    if (runtime != null) {
-      runtime.close();
-    }
-  }
 
   private Path executable(String relative, String content) throws Exception {
     Path file = TestRuntime.write(root, relative, content);

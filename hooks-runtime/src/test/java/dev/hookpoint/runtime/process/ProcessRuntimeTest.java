@@ -10,6 +10,7 @@ import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.contract.HookPointHandle;
 import dev.hookpoint.runtime.history.RunRecord;
 import dev.hookpoint.runtime.registry.RegisteredHook;
+import dev.hookpoint.runtime.testing.ClosesRuntimes;
 import dev.hookpoint.runtime.testing.MediaEvent;
 import dev.hookpoint.runtime.testing.TestRuntime;
 import java.nio.file.Files;
@@ -20,22 +21,16 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Process hooks through the real runtime: chains, permissions, the checksum lock, the concurrency cap. */
+@ExtendWith(ClosesRuntimes.class)
 class ProcessRuntimeTest {
 
   @TempDir Path root;
   private HookRuntime runtime;
-
-  @AfterEach
-  void close() {
-    if (runtime != null) {
-      runtime.close();
-    }
-  }
 
   private HookRuntime start(String yaml) {
     runtime = TestRuntime.standard(root, yaml);

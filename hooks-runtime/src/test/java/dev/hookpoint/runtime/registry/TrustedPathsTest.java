@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.hookpoint.runtime.HookCheck;
 import dev.hookpoint.runtime.HookRuntime;
+import dev.hookpoint.runtime.testing.ClosesRuntimes;
 import dev.hookpoint.runtime.testing.TestRuntime;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,8 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,19 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code authorized_keys}: a hook, its link's target, every directory above either, and {@code hooks.lock}. These
  * tests run as root, as the build does, so they can hand a directory to another owner.
  */
+@ExtendWith(ClosesRuntimes.class)
 class TrustedPathsTest {
 
   private static final String FIX = " (or set hooks.strict_permissions: false for development)";
 
   @TempDir Path root;
   private HookRuntime runtime;
-
-  @AfterEach
-  void close() {
-    if (runtime != null) {
-      runtime.close();
-    }
-  }
 
   private HookRuntime start(Path where, String yaml) {
     runtime = TestRuntime.standard(where, yaml);
