@@ -54,6 +54,7 @@ final class PrivateCopies implements AutoCloseable {
 
   private final AtomicLong next = new AtomicLong();
   private Path directory;
+  private Path empty;
 
   /** One hook's copy: it lives as long as this object is reachable. */
   static final class Copy {
@@ -97,10 +98,11 @@ final class PrivateCopies implements AutoCloseable {
    * device like {@code /dev/null} would not open there, the sandbox's mounts being {@code nodev}).
    */
   synchronized Path empty() throws IOException {
-    Path empty = directory().resolve("empty");
-    if (!Files.exists(empty)) {
-      Files.createFile(empty, READ_ONLY);
-      deleteOnExit(empty);
+    if (empty == null) {
+      Path file = directory().resolve("empty");
+      Files.createFile(file, READ_ONLY);
+      deleteOnExit(file);
+      empty = file;
     }
     return empty;
   }
@@ -145,6 +147,7 @@ final class PrivateCopies implements AutoCloseable {
     }
     deleteTree(directory);
     directory = null;
+    empty = null;
   }
 
   /** Deletes a directory and everything in it, as far as it can; {@code null} is nothing to delete. */

@@ -92,10 +92,21 @@ public final class ProcessExecutor implements HookExecutor {
    *
    * @param home the run's private home and temp directory
    */
-  public List<String> commandLine(Path script, Path home) {
+  public List<String> commandLine(Path script, Path home) throws IOException {
     Path absolute = script.toAbsolutePath();
-    return sandbox.command(new Sandbox.SandboxSpec(absolute, absolute.getParent(), home,
-        SandboxLimits.of(config.process()), otherHooks(absolute), emptyFile()));
+    return sandbox.command(spec(absolute, absolute, home, SandboxLimits.of(config.process())));
+  }
+
+  /**
+   * One run's sandbox: the copy that runs, the hook's directory it runs in, and, in a sandbox, the other hooks there,
+   * hidden behind an empty file.
+   *
+   * @param hookFile the hook's own file in the hooks directory
+   */
+  private Sandbox.SandboxSpec spec(Path copy, Path hookFile, Path home, SandboxLimits limits) throws IOException {
+    List<Path> others = sandbox.containsItsProcesses() ? otherHooks(hookFile) : List.of();
+    return new Sandbox.SandboxSpec(copy, hookFile.getParent(), home, limits, others,
+        others.isEmpty() ? null : copies.empty());
   }
 
   /**
@@ -116,14 +127,6 @@ public final class ProcessExecutor implements HookExecutor {
       // An unreadable directory: the hook cannot start from it either.
     }
     return others;
-  }
-
-  private Path emptyFile() {
-    try {
-      return copies.empty();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   /** The sandbox process hooks run in, and why that one. */
@@ -269,11 +272,9 @@ public final class ProcessExecutor implements HookExecutor {
 
     Object execute() throws HookFailure, IOException {
       // What runs is the private copy of the checked bytes; where it runs stays the hook's own directory.
-      Path directory = hook.file().path().toAbsolutePath().getParent();
-      List<Path> otherHooks = sandbox.containsItsProcesses() ? otherHooks(hook.file().path().toAbsolutePath())
-          : List.of();
-      List<String> command = sandbox.command(new Sandbox.SandboxSpec(hook.copy().path(), directory, home,
-          hook.limits(), otherHooks, otherHooks.isEmpty() ? null : copies.empty()));
+      Path hookFile = hook.file().path().toAbsolutePath();
+      Path directory = hookFile.getParent();
+      List<String> command = sandbox.command(spec(hook.copy().path(), hookFile, home, hook.limits()));
       ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
       builder.environment().clear();
       builder.environment().putAll(HookEnvironment.of(invocation, home, config.process().env()));
