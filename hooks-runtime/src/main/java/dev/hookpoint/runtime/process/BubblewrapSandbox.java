@@ -131,8 +131,7 @@ final class BubblewrapSandbox implements Sandbox {
    * hook runs as its own dedicated uid: as the host's user it would count the host's own threads too.
    */
   List<String> asHookUser(SandboxLimits limits) {
-    // The shell that opens the copy and bwrap's --chdir both set PWD; the hook's environment is exactly the one the
-    // executor built.
+    // bwrap's --chdir sets PWD; the hook's environment is exactly the one the executor built.
     List<String> command = new ArrayList<>(List.of(ENV, "-u", "PWD", prlimit.toString(),
         "--as=" + bytes(limits.maxMemoryMb()),
         // SIGXCPU at the limit, SIGKILL a second later for a hook that catches it; with both at the limit the
