@@ -15,10 +15,6 @@ import dev.hookpoint.runtime.history.RunRecord;
  */
 public record HookRun<C>(RunRecord record, C changes, boolean vetoes, HookEvent merged) {
 
-  public HookRun(RunRecord record, C changes) {
-    this(record, changes, false, null);
-  }
-
   public RunStatus status() {
     return record.status();
   }
