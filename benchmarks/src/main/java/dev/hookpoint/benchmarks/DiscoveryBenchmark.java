@@ -1,8 +1,9 @@
 package dev.hookpoint.benchmarks;
 
 import dev.hookpoint.runtime.HookRuntime;
-import dev.hookpoint.runtime.registry.HookRegistry;
+import dev.hookpoint.runtime.InstalledHook;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -50,15 +51,15 @@ public class DiscoveryBenchmark {
 
   /** A cold start: discover, check, hash and compile every file. */
   @Benchmark
-  public HookRegistry loadAll() {
+  public List<InstalledHook> loadAll() {
     try (HookRuntime runtime = Fixtures.runtime(root, "")) {
-      return runtime.registry();
+      return runtime.hooks();
     }
   }
 
   /** A reload with nothing changed: every file is hashed, nothing compiled, the registry swapped. */
   @Benchmark
-  public HookRegistry reloadUnchanged() {
+  public List<InstalledHook> reloadUnchanged() {
     return loaded.reload();
   }
 }

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code hooks events [--json]}: the hook points of the generated catalog. */
 @Command(name = "events", description = "List the hook points: the events hooks can be written for.")
@@ -54,7 +54,7 @@ final class EventsCommand implements Callable<Integer> {
           fields.add(f);
         }
         entry.put("fields", fields);
-        entry.put("example_payload", dev.hookpoint.runtime.Payloads.parse(point.examplePayload()));
+        entry.put("example_payload", JsonOutput.tree(point.examplePayload()));
         list.add(entry);
       }
       JsonOutput.print(out, list);

@@ -1,6 +1,7 @@
 package dev.hookpoint.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
@@ -17,6 +18,15 @@ final class JsonOutput {
     try {
       out.println(JSON.writeValueAsString(value));
       out.flush();
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** JSON text the runtime hands out (an event's example), to be printed as part of a document. */
+  static JsonNode tree(String json) {
+    try {
+      return JSON.readTree(json);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,10 +1,10 @@
 package dev.hookpoint.cli;
 
 import dev.hookpoint.runtime.HookRuntime;
+import dev.hookpoint.runtime.InstalledHook;
 import dev.hookpoint.runtime.ProcessSandbox;
 import dev.hookpoint.runtime.executor.HookMetadata;
 import dev.hookpoint.runtime.history.HookStats;
-import dev.hookpoint.runtime.registry.RegisteredHook;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code hooks list [--json]}: the discovered hooks with their order, executor, switch and load status. */
 @Command(name = "list", description = "List the discovered hooks, in run order.")
@@ -35,11 +35,11 @@ final class ListCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     HookRuntime hooks = runtime.get();
-    List<RegisteredHook> registered = hooks.registry().hooks();
+    List<InstalledHook> registered = hooks.hooks();
     if (json) {
       List<Map<String, Object>> list = new ArrayList<>();
       String sandbox = hooks.processSandbox().map(ProcessSandbox::name).orElse(null);
-      for (RegisteredHook hook : registered) {
+      for (InstalledHook hook : registered) {
         Map<String, Object> entry = entry(hook, hooks.metrics().of(hook.id()));
         // Which sandbox a hook runs in belongs to the hook: only process hooks have one.
         entry.put("sandbox", "process".equals(hook.executorName()) ? sandbox : null);
@@ -51,7 +51,7 @@ final class ListCommand implements Callable<Integer> {
     if (registered.isEmpty()) {
       out.println("No hooks in " + hooks.hooksDirectory());
     }
-    for (RegisteredHook hook : registered) {
+    for (InstalledHook hook : registered) {
       out.printf("%-48s %-8s %-8s %-10s %s%n", hook.id(), hook.executorName(),
           hook.enabled() ? "enabled" : "disabled", loadStatus(hook),
           hook.loadError() == null ? hook.metadata().name() : hook.loadError().getMessage());
@@ -63,17 +63,17 @@ final class ListCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static String loadStatus(RegisteredHook hook) {
-    return hook.loadError() == null ? "loaded" : "load_error";
+  private static String loadStatus(InstalledHook hook) {
+    return hook.loaded() ? "loaded" : "load_error";
   }
 
-  private static Map<String, Object> entry(RegisteredHook hook, HookStats.Snapshot stats) {
+  private static Map<String, Object> entry(InstalledHook hook, HookStats.Snapshot stats) {
     HookMetadata metadata = hook.metadata();
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("id", hook.id());
-    entry.put("event", hook.file().event());
-    entry.put("file", hook.file().path().toString());
-    entry.put("order", hook.file().order());
+    entry.put("event", hook.event());
+    entry.put("file", hook.file().toString());
+    entry.put("order", hook.order());
     entry.put("executor", hook.executorName());
     entry.put("enabled", hook.enabled());
     Map<String, Object> meta = new LinkedHashMap<>();

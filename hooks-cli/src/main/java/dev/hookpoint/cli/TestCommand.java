@@ -2,9 +2,7 @@ package dev.hookpoint.cli;
 
 import dev.hookpoint.runtime.HookRuntime;
 import dev.hookpoint.runtime.HookTester;
-import dev.hookpoint.runtime.Payloads;
 import dev.hookpoint.runtime.RunStatus;
-import dev.hookpoint.runtime.run.HookRun;
 import dev.hookpoint.runtime.history.HookError;
 import dev.hookpoint.runtime.history.RunRecord;
 import java.io.IOException;
@@ -55,9 +53,8 @@ final class TestCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     RunRecord record;
     try {
-      Map<String, Object> given = payload == null ? null : Payloads.parse(Files.readString(payload));
-      HookRun<?> run = new HookTester(runtime.get()).test(file, event, given);
-      record = run.record();
+      String given = payload == null ? null : Files.readString(payload);
+      record = new HookTester(runtime.get()).test(file, event, given);
     } catch (IOException | IllegalArgumentException e) {
       String message = e instanceof IOException ? "cannot read " + payload + ": " + e.getMessage() : e.getMessage();
       record = new RunRecord("", file.toString(), String.valueOf(event), java.time.Instant.now(), 0,

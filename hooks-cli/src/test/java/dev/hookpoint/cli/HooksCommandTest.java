@@ -172,7 +172,7 @@ class HooksCommandTest {
   @Test
   void enableAndDisableSwitchAHook() {
     assertEquals(0, run("disable", "before_media_added/01_title.hook").exitCode());
-    assertTrue(!runtime.registry().hooks().get(0).enabled());
+    assertTrue(!runtime.hooks().get(0).enabled());
     assertEquals(0, run("enable", "before_media_added/01_title.hook").exitCode());
     Result unknown = run("disable", "nope");
     assertEquals(1, unknown.exitCode());

@@ -54,7 +54,7 @@ class UntrustedFilesTest {
     var command = HooksCommand.commandLine(() -> runtime);
     command.setOut(new PrintWriter(out));
     assertEquals(0, assertTimeoutPreemptively(PROMPTLY, () -> command.execute("list", "--json"), "hooks list"));
-    assertNull(runtime.registry().find("before_media_added/09_fine.lua").orElseThrow().loadError(),
+    assertNull(runtime.hook("before_media_added/09_fine.lua").orElseThrow().loadError(),
         "one bad file never stops the others loading");
     return JSON.readTree(out.toString());
   }

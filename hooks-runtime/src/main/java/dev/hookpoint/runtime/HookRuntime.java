@@ -9,14 +9,15 @@ import dev.hookpoint.runtime.discovery.HookDiscovery;
 import dev.hookpoint.runtime.dispatch.BackgroundRunner;
 import dev.hookpoint.runtime.dispatch.HookChain;
 import dev.hookpoint.runtime.dispatch.RuntimeDispatcher;
+import dev.hookpoint.runtime.executor.FileCheck;
 import dev.hookpoint.runtime.executor.HookExecutor;
 import dev.hookpoint.runtime.executor.HookFailure;
 import dev.hookpoint.runtime.history.HookMetrics;
 import dev.hookpoint.runtime.history.HookStateStore;
 import dev.hookpoint.runtime.history.InMemoryHookStateStore;
 import dev.hookpoint.runtime.history.InMemoryRunStore;
+import dev.hookpoint.runtime.history.RunListener;
 import dev.hookpoint.runtime.history.RunStore;
-import dev.hookpoint.runtime.registry.FileCheck;
 import dev.hookpoint.runtime.registry.HookLock;
 import dev.hookpoint.runtime.registry.HookRegistry;
 import dev.hookpoint.runtime.registry.HotReloader;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * HookRuntime hooks = HookRuntime.builder(ConfigLoader.load(Path.of("config.yaml"), System.getenv()))
- *     .executor(new LuaExecutor(...))
+ *     .standardExecutors()
  *     .build();
  * hooks.start();
  * MediaLibrary library = new HookedMediaLibrary(hooks.dispatcher());
@@ -138,10 +139,10 @@ public final class HookRuntime implements AutoCloseable {
     return this;
   }
 
-  /** Scans the directory again and swaps the new registry in whole. */
-  public synchronized HookRegistry reload() {
+  /** Scans the directory again and swaps the new set of hooks in whole; answers what is installed now. */
+  public synchronized List<InstalledHook> reload() {
     if (!config.hooks().enabled()) {
-      return dispatcher.registry();
+      return hooks();
     }
     HookRegistry loaded = loader.load(hooksDirectory, dispatcher.registry(), stateStore.disabled());
     // Applied under the dispatcher's lock, as the watchdog's quarantine is: a hook abandoned while the directory
@@ -149,7 +150,7 @@ public final class HookRuntime implements AutoCloseable {
     dispatcher.update(current -> withQuarantine(loaded));
     HookRegistry next = dispatcher.registry();
     LOG.info("loaded {} hook(s) from {}", next.hooks().size(), hooksDirectory);
-    return next;
+    return hooks();
   }
 
   /** Switches one hook on or off, now and (with a persistent state store) after restarts. */
@@ -257,7 +258,26 @@ public final class HookRuntime implements AutoCloseable {
     return dispatcher;
   }
 
-  public HookRegistry registry() {
+  /** Every discovered hook, enabled or not, by event and run order. */
+  public List<InstalledHook> hooks() {
+    return dispatcher.registry().hooks().stream().map(InstalledHook::of).toList();
+  }
+
+  /** One hook by its id, e.g. {@code before_media_added/01_guard.lua}. */
+  public Optional<InstalledHook> hook(String id) {
+    return dispatcher.registry().find(id).map(InstalledHook::of);
+  }
+
+  /**
+   * Tells {@code listener} about every run from now on, once it is recorded: a dashboard or a metrics registry
+   * subscribes here. Called on the run's thread; keep it quick.
+   */
+  public void listen(RunListener listener) {
+    runner.listen(listener);
+  }
+
+  /** The live registry, for the runtime's own packages' tests. */
+  HookRegistry registry() {
     return dispatcher.registry();
   }
 
@@ -369,7 +389,7 @@ public final class HookRuntime implements AutoCloseable {
       return this;
     }
 
-    /** Adds a check every hook file passes before it is loaded. */
+    /** Adds a check every hook file passes, once read and before its executor loads it. */
     public Builder fileCheck(FileCheck check) {
       checks.add(check);
       return this;

@@ -1,9 +1,9 @@
 package dev.hookpoint.runtime;
 
 import dev.hookpoint.runtime.contract.HookPointDescriptor;
-import dev.hookpoint.runtime.discovery.HookFile;
+import dev.hookpoint.runtime.executor.HookFile;
+import dev.hookpoint.runtime.history.RunRecord;
 import dev.hookpoint.runtime.registry.RegisteredHook;
-import dev.hookpoint.runtime.run.HookRun;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +15,7 @@ import java.util.Map;
  * in the run history as a dry run.
  *
  * <pre>{@code
- * HookRun<?> run = new HookTester(runtime).test(Path.of("hooks/before_media_added/10_tag.lua"), null, null);
+ * RunRecord run = new HookTester(runtime).test(Path.of("hooks/before_media_added/10_tag.lua"), null, null);
  * }</pre>
  */
 public final class HookTester {
@@ -31,14 +31,16 @@ public final class HookTester {
    *
    * @param file the hook file, anywhere
    * @param event the event, or {@code null} for the file's directory name
-   * @param payload the event as hooks receive it, or {@code null} for the event's generated example
-   * @throws IllegalArgumentException when the event is not known; the message is {@link #unknownEvent}'s
+   * @param payload the event as hooks receive it, a JSON object, or {@code null} for the event's generated example
+   * @return the run's record, as the history keeps it
+   * @throws IllegalArgumentException when the event is not known (the message is {@link #unknownEvent}'s), or the
+   *     payload is not a JSON object
    */
-  public HookRun<?> test(Path file, String event, Map<String, Object> payload) {
+  public RunRecord test(Path file, String event, String payload) {
     String eventName = event != null ? event : String.valueOf(file.toAbsolutePath().getParent().getFileName());
     HookPointDescriptor<?, ?> point = runtime.hookPoint(eventName).orElseThrow(() -> new IllegalArgumentException(
         unknownEvent(eventName)));
-    Map<String, Object> wire = new LinkedHashMap<>(payload != null ? payload : Payloads.parse(point.examplePayload()));
+    Map<String, Object> wire = new LinkedHashMap<>(Payloads.parse(payload != null ? payload : point.examplePayload()));
     wire.put("event", eventName);
     Map<String, Object> context = new LinkedHashMap<>();
     if (wire.get("context") instanceof Map<?, ?> given) {
@@ -47,7 +49,7 @@ public final class HookTester {
     context.put("dry_run", true);
     wire.put("context", context);
     RegisteredHook hook = runtime.loader().loadOne(new HookFile(file, eventName, file.getFileName().toString()));
-    return runtime.runner().run(point, hook, wire, true);
+    return runtime.runner().run(point, hook, wire, true).record();
   }
 
   /** Why an event name is not known, with the closest known name ("did you mean ...?") when one is close. */

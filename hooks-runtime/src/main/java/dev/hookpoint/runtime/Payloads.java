@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
 /** Event payloads as JSON: the generated examples, and payload files given to {@code hooks test}. */
-public final class Payloads {
+final class Payloads {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -17,7 +17,7 @@ public final class Payloads {
    *
    * @throws IllegalArgumentException when it is not one, naming the problem
    */
-  public static Map<String, Object> parse(String json) {
+  static Map<String, Object> parse(String json) {
     try {
       return JSON.readValue(json, new TypeReference<Map<String, Object>>() {});
     } catch (JsonProcessingException e) {

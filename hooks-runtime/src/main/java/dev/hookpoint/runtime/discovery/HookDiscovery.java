@@ -1,5 +1,6 @@
 package dev.hookpoint.runtime.discovery;
 
+import dev.hookpoint.runtime.executor.HookFile;
 import dev.hookpoint.runtime.executor.HookLog;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.hookpoint.runtime.discovery;
 
+import dev.hookpoint.runtime.executor.HookFile;
 import java.util.Comparator;
 
 /**

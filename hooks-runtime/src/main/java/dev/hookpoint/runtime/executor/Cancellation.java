@@ -14,6 +14,9 @@ public final class Cancellation {
   private RunStatus status;
   private String message;
 
+  /** A run not (yet) asked to stop. */
+  public Cancellation() {}
+
   /** Registers what stops the hook; runs it at once if the run is already cancelled. */
   public void onCancel(Runnable stop) {
     boolean already;

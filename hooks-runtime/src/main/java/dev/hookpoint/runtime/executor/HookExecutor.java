@@ -1,6 +1,5 @@
 package dev.hookpoint.runtime.executor;
 
-import dev.hookpoint.runtime.discovery.HookFile;
 import java.nio.file.Path;
 
 /**

@@ -1,6 +1,5 @@
 package dev.hookpoint.runtime.executor;
 
-import dev.hookpoint.runtime.discovery.HookFile;
 
 /** A hook its executor has loaded (compiled, checked) and can run many times. Executors add their own state. */
 public interface LoadedHook {

@@ -10,6 +10,9 @@ public final class HookMetrics {
 
   private final ConcurrentHashMap<String, HookStats> stats = new ConcurrentHashMap<>();
 
+  /** No hook has run yet. */
+  public HookMetrics() {}
+
   /** Counts one run. */
   public void record(String hookId, RunStatus status, long durationMicros) {
     stats.computeIfAbsent(hookId, id -> new HookStats()).record(status, durationMicros);

@@ -16,6 +16,8 @@ public final class HookStats {
   private long count;
   private long maxMicros;
 
+  HookStats() {}
+
   synchronized void record(RunStatus status, long durationMicros) {
     durations[(int) (count % WINDOW)] = durationMicros;
     count++;

@@ -8,6 +8,9 @@ public final class InMemoryHookStateStore implements HookStateStore {
 
   private final Set<String> disabled = ConcurrentHashMap.newKeySet();
 
+  /** Every hook on. */
+  public InMemoryHookStateStore() {}
+
   @Override
   public Set<String> disabled() {
     return Set.copyOf(disabled);

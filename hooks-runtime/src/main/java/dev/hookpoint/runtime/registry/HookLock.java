@@ -1,7 +1,8 @@
 package dev.hookpoint.runtime.registry;
 
-import dev.hookpoint.runtime.discovery.HookFile;
+import dev.hookpoint.runtime.executor.FileCheck;
 import dev.hookpoint.runtime.executor.HookFailure;
+import dev.hookpoint.runtime.executor.HookFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

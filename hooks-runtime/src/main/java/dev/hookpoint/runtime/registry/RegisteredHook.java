@@ -1,8 +1,8 @@
 package dev.hookpoint.runtime.registry;
 
-import dev.hookpoint.runtime.discovery.HookFile;
 import dev.hookpoint.runtime.executor.HookExecutor;
 import dev.hookpoint.runtime.executor.HookFailure;
+import dev.hookpoint.runtime.executor.HookFile;
 import dev.hookpoint.runtime.executor.HookMetadata;
 import dev.hookpoint.runtime.executor.LoadedHook;
 

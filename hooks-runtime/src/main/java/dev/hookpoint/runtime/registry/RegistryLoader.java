@@ -1,9 +1,10 @@
 package dev.hookpoint.runtime.registry;
 
 import dev.hookpoint.runtime.discovery.HookDiscovery;
-import dev.hookpoint.runtime.discovery.HookFile;
+import dev.hookpoint.runtime.executor.FileCheck;
 import dev.hookpoint.runtime.executor.HookExecutor;
 import dev.hookpoint.runtime.executor.HookFailure;
+import dev.hookpoint.runtime.executor.HookFile;
 import dev.hookpoint.runtime.executor.LoadedHook;
 import java.nio.file.Path;
 import java.security.MessageDigest;

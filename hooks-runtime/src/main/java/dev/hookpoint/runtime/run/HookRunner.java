@@ -9,6 +9,7 @@ import dev.hookpoint.runtime.executor.HookFailure;
 import dev.hookpoint.runtime.executor.HookLog;
 import dev.hookpoint.runtime.history.HookError;
 import dev.hookpoint.runtime.history.HookMetrics;
+import dev.hookpoint.runtime.history.RunListener;
 import dev.hookpoint.runtime.history.RunRecord;
 import dev.hookpoint.runtime.history.RunStore;
 import dev.hookpoint.runtime.registry.RegisteredHook;

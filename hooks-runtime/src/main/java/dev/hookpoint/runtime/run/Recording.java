@@ -1,6 +1,7 @@
 package dev.hookpoint.runtime.run;
 
 import dev.hookpoint.runtime.executor.HookFailure;
+import dev.hookpoint.runtime.history.RunListener;
 import dev.hookpoint.runtime.history.RunRecord;
 import java.util.List;
 import java.util.Map;

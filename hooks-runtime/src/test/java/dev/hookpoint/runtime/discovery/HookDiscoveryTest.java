@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hookpoint.runtime.executor.HookFile;
 import dev.hookpoint.runtime.executor.HookMetadata;
 import java.nio.file.Files;
 import java.nio.file.Path;

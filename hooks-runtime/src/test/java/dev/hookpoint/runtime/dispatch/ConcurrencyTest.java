@@ -1,9 +1,9 @@
 package dev.hookpoint.runtime.dispatch;
 
-import dev.hookpoint.runtime.BackgroundStats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hookpoint.runtime.BackgroundStats;
 import dev.hookpoint.runtime.HookRuntime;
 import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.contract.HookPointHandle;
@@ -181,8 +181,11 @@ class ConcurrencyTest {
 
   /** Runs {@link dev.hookpoint.runtime.testing.ExitingHost} in its own JVM; the runs it recorded. */
   private List<String> exitingHost(int events, String yaml) throws Exception {
+    // The tests run inside the runtime's module; the host is an ordinary class-path application.
+    String classPath = System.getProperty("java.class.path") + java.io.File.pathSeparator
+        + System.getProperty("jdk.module.path", "");
     Process host = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), "dev.hookpoint.runtime.testing.ExitingHost", root.toString(),
+        classPath, "dev.hookpoint.runtime.testing.ExitingHost", root.toString(),
         Integer.toString(events), yaml).redirectErrorStream(true).redirectOutput(root.resolve("host.log").toFile())
         .start();
     assertTrue(host.waitFor(60, TimeUnit.SECONDS), "the host exited");

@@ -11,6 +11,7 @@ import dev.hookpoint.runtime.HookContexts;
 import dev.hookpoint.runtime.HookRuntime;
 import dev.hookpoint.runtime.HookVetoException;
 import dev.hookpoint.runtime.RunStatus;
+import dev.hookpoint.runtime.RuntimeInternals;
 import dev.hookpoint.runtime.contract.FieldInfo;
 import dev.hookpoint.runtime.contract.HookPointDescriptor;
 import dev.hookpoint.runtime.contract.HookPointHandle;
@@ -228,7 +229,7 @@ class DispatchTest {
     assertFalse(handle.isActive(), "no enabled hook: the wrapper's branch skips the chain");
     runtime.reload();
     assertFalse(handle.isActive());
-    assertFalse(runtime.registry().hooks().get(0).enabled());
+    assertFalse(runtime.hooks().get(0).enabled());
     runtime.setEnabled("before_media_added/01_a.hook", true);
     assertEquals("Heat!", handle.runSync(event(handle, "Heat")).media().title());
     assertThrows(IllegalArgumentException.class, () -> runtime.setEnabled("nope/01.hook", false));
@@ -242,19 +243,19 @@ class DispatchTest {
     TestRuntime.write(root, "before_media_added/01_a.hook", "{\"append\": \"!\"}");
     runtime = TestRuntime.builder(root, "enabled: false", executor).build().start();
     assertFalse(runtime.dispatcher().handle(TestRuntime.BEFORE).isActive());
-    assertEquals(List.of(), runtime.registry().hooks());
+    assertEquals(List.of(), runtime.hooks());
   }
 
   @Test
   void unchangedHooksAreNotLoadedAgainOnReload() {
     TestRuntime.write(root, "before_media_added/01_a.hook", "{\"append\": \"!\"}");
     before("");
-    Object loaded = runtime.registry().hooks().get(0).loaded();
+    Object loaded = RuntimeInternals.registry(runtime).hooks().get(0).loaded();
     runtime.reload();
-    assertTrue(loaded == runtime.registry().hooks().get(0).loaded(), "same content, same loaded hook");
+    assertTrue(loaded == RuntimeInternals.registry(runtime).hooks().get(0).loaded(), "same content, same loaded hook");
     TestRuntime.write(root, "before_media_added/01_a.hook", "{\"append\": \"?\"}");
     runtime.reload();
-    assertFalse(loaded == runtime.registry().hooks().get(0).loaded(), "changed content is loaded again");
+    assertFalse(loaded == RuntimeInternals.registry(runtime).hooks().get(0).loaded(), "changed content is loaded again");
   }
 
   @Test
@@ -262,7 +263,7 @@ class DispatchTest {
     TestRuntime.write(root, "before_media_added/01_a.unknown", "x");
     before("");
     assertEquals("no executor runs 01_a.unknown: hooks are .lua scripts or executable files",
-        runtime.registry().hooks().get(0).loadError().getMessage());
-    assertNull(runtime.registry().hooks().get(0).loaded());
+        runtime.hooks().get(0).loadError().getMessage());
+    assertNull(RuntimeInternals.registry(runtime).hooks().get(0).loaded());
   }
 }

@@ -73,7 +73,7 @@ class HookTextTest {
         + "return { halt = true, message = 'no" + FORGED + "' }");
     runtime = TestRuntime.standard(root, "");
     HookPointHandle<MediaEvent, MediaEvent.Changes> handle = runtime.dispatcher().handle(TestRuntime.BEFORE);
-    var metadata = runtime.registry().find("before_media_added/01_guard.lua").orElseThrow().metadata();
+    var metadata = runtime.hook("before_media_added/01_guard.lua").orElseThrow().metadata();
     assertFalse(hasControl(metadata.name() + metadata.description() + metadata.author()), metadata.toString());
 
     HookVetoException veto = assertThrows(HookVetoException.class,

@@ -124,7 +124,7 @@ class OnErrorTest {
   void anUnknownOnErrorValueIsALoadErrorThatSaysWhatIsAllowed() {
     TestRuntime.write(root, "before_media_added/01_guard.lua", "hook = { on_error = 'maybe' }\nreturn {}");
     standard("");
-    String message = runtime.registry().find("before_media_added/01_guard.lua").orElseThrow().loadError()
+    String message = runtime.hook("before_media_added/01_guard.lua").orElseThrow().loadError()
         .getMessage();
     assertEquals("hook.on_error must be 'ignore' or 'veto', got 'maybe', e.g. on_error = \"veto\"", message);
   }

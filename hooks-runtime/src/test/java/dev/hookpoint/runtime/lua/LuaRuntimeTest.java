@@ -12,7 +12,6 @@ import dev.hookpoint.runtime.HookVetoException;
 import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.contract.HookPointHandle;
 import dev.hookpoint.runtime.history.RunRecord;
-import dev.hookpoint.runtime.run.HookRun;
 import dev.hookpoint.runtime.testing.ClosesRuntimes;
 import dev.hookpoint.runtime.testing.MediaEvent;
 import dev.hookpoint.runtime.testing.TestRuntime;
@@ -127,10 +126,10 @@ class LuaRuntimeTest {
     Path hook = TestRuntime.write(root, "before_media_added/01_a.lua",
         "function execute(event) log.info(event.media.title) return { changes = { title = 'X' } } end");
     start("");
-    HookRun<?> run = new HookTester(runtime).test(hook, null, null);
+    RunRecord run = new HookTester(runtime).test(hook, null, null);
     assertEquals(RunStatus.OK, run.status());
-    assertEquals(List.of("INFO Heat"), run.record().logs());
-    assertEquals(Map.of("media", Map.of("title", "X")), run.record().changes());
+    assertEquals(List.of("INFO Heat"), run.logs());
+    assertEquals(Map.of("media", Map.of("title", "X")), run.changes());
   }
 
   @Test

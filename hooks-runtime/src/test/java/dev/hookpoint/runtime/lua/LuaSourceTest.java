@@ -2,7 +2,7 @@ package dev.hookpoint.runtime.lua;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.hookpoint.runtime.discovery.HookFile;
+import dev.hookpoint.runtime.executor.HookFile;
 import dev.hookpoint.runtime.executor.HookLog;
 import dev.hookpoint.runtime.executor.LoadedHook;
 import java.nio.charset.StandardCharsets;

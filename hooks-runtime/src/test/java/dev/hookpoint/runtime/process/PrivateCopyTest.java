@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hookpoint.runtime.discovery.HookFile;
+import dev.hookpoint.runtime.executor.HookFile;
 import dev.hookpoint.runtime.executor.LoadedHook;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package dev.hookpoint.runtime.process;
 
 import dev.hookpoint.runtime.config.ConfigLoader;
 import dev.hookpoint.runtime.config.HookpointConfig;
-import dev.hookpoint.runtime.discovery.HookFile;
 import dev.hookpoint.runtime.executor.HookFailure;
+import dev.hookpoint.runtime.executor.HookFile;
 import dev.hookpoint.runtime.executor.HookLog;
 import dev.hookpoint.runtime.executor.Invocation;
 import dev.hookpoint.runtime.executor.LoadedHook;

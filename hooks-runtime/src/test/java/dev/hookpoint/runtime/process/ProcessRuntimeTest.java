@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hookpoint.runtime.HookCheck;
 import dev.hookpoint.runtime.HookRuntime;
 import dev.hookpoint.runtime.HookTester;
+import dev.hookpoint.runtime.InstalledHook;
 import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.contract.HookPointHandle;
 import dev.hookpoint.runtime.history.RunRecord;
-import dev.hookpoint.runtime.registry.RegisteredHook;
 import dev.hookpoint.runtime.testing.ClosesRuntimes;
 import dev.hookpoint.runtime.testing.MediaEvent;
 import dev.hookpoint.runtime.testing.TestRuntime;
@@ -43,8 +43,8 @@ class ProcessRuntimeTest {
     return file;
   }
 
-  private RegisteredHook hook(String id) {
-    return runtime.registry().find(id).orElseThrow();
+  private InstalledHook hook(String id) {
+    return runtime.hook(id).orElseThrow();
   }
 
   @Test
@@ -169,12 +169,12 @@ class ProcessRuntimeTest {
   void concurrentHookProcessesAreCapped() throws Exception {
     executable("on_media_added/01_slow.sh", "#!/bin/sh\nsleep 0.3\necho '{}'\n");
     start("process:\n  max_concurrent: 1\nprocess_timeout_ms: 5000");
-    RegisteredHook hook = hook("on_media_added/01_slow.sh");
+    InstalledHook hook = hook("on_media_added/01_slow.sh");
     ExecutorService threads = Executors.newFixedThreadPool(3);
     long start = System.nanoTime();
     List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      runs.add(threads.submit(() -> new HookTester(runtime).test(hook.file().path(), "on_media_added", null)));
+      runs.add(threads.submit(() -> new HookTester(runtime).test(hook.file(), "on_media_added", null)));
     }
     for (var run : runs) {
       run.get(10, TimeUnit.SECONDS);

@@ -51,7 +51,7 @@ class TrustedPathsTest {
   }
 
   private String loadError(String id) {
-    var error = runtime.registry().find(id).orElseThrow().loadError();
+    var error = runtime.hook(id).orElseThrow().loadError();
     return error == null ? null : error.getMessage();
   }
 

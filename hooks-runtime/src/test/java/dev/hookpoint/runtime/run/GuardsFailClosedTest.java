@@ -70,7 +70,7 @@ class GuardsFailClosedTest {
 
   /** Until the watchdog has quarantined the guard: kept in its chain, as a failure that vetoes without running. */
   private void awaitQuarantined() throws InterruptedException {
-    Await.until(() -> runtime.registry().find("before_media_added/01_guard.hook").orElseThrow().loadError() != null,
+    Await.until(() -> runtime.hook("before_media_added/01_guard.hook").orElseThrow().loadError() != null,
         ABANDONED_WITHIN_MS, "the watchdog quarantined the wedged guard");
   }
 

@@ -73,7 +73,7 @@ class WatchdogTest {
     assertTrue(abandoned.error().message().contains("its thread was abandoned"), abandoned.error().message());
     assertEquals(1, executor.wedged.get(), "the hook still holds its old thread");
     assertEquals(1, runtime.backgroundStats().replacedThreads());
-    assertFalse(runtime.registry().find("on_media_added/01_wedge.hook").orElseThrow().enabled(),
+    assertFalse(runtime.hook("on_media_added/01_wedge.hook").orElseThrow().enabled(),
         "the hook is switched off so it cannot take the next thread");
 
     handle.fireAsync(MediaEvent.of("on_media_added", handle.context(), "stuck"));
@@ -90,7 +90,7 @@ class WatchdogTest {
     CompletableFuture<String> held = CompletableFuture.supplyAsync(
         () -> handle.runSync(MediaEvent.of("before_media_added", handle.context(), "stuck")).media().title());
 
-    Await.until(() -> !runtime.registry().find("before_media_added/01_wedge.hook").orElseThrow().enabled(),
+    Await.until(() -> !runtime.hook("before_media_added/01_wedge.hook").orElseThrow().enabled(),
         ABANDONED_WITHIN_MS, "the wedged hook is switched off");
     assertEquals(RunStatus.TIMEOUT, runsOf("before_media_added/01_wedge.hook").get(0).status());
     assertEquals("stuck!", handle.runSync(MediaEvent.of("before_media_added", handle.context(), "stuck"))
@@ -109,15 +109,15 @@ class WatchdogTest {
     start("");
     HookPointHandle<MediaEvent, MediaEvent.Changes> handle = runtime.dispatcher().handle(TestRuntime.BEFORE);
     CompletableFuture.runAsync(() -> handle.runSync(MediaEvent.of("before_media_added", handle.context(), "stuck")));
-    Await.until(() -> !runtime.registry().find("before_media_added/01_wedge.hook").orElseThrow().enabled(),
+    Await.until(() -> !runtime.hook("before_media_added/01_wedge.hook").orElseThrow().enabled(),
         ABANDONED_WITHIN_MS, "the wedged hook is switched off");
 
     runtime.reload();
-    assertFalse(runtime.registry().find("before_media_added/01_wedge.hook").orElseThrow().enabled(),
+    assertFalse(runtime.hook("before_media_added/01_wedge.hook").orElseThrow().enabled(),
         "a reload of the same content keeps it off");
     TestRuntime.write(root, "before_media_added/01_wedge.hook", "{\"append\": \"?\"}");
     runtime.reload();
-    assertTrue(runtime.registry().find("before_media_added/01_wedge.hook").orElseThrow().enabled(),
+    assertTrue(runtime.hook("before_media_added/01_wedge.hook").orElseThrow().enabled(),
         "a fixed file runs again");
     assertEquals("x?", handle.runSync(MediaEvent.of("before_media_added", handle.context(), "x")).media().title());
   }
@@ -143,11 +143,11 @@ class WatchdogTest {
     CompletableFuture<?> reload = CompletableFuture.runAsync(runtime::reload);
     assertTrue(loading.await(5, TimeUnit.SECONDS), "the reload is loading");
     handle.fireAsync(MediaEvent.of("on_media_added", handle.context(), "stuck"));
-    Await.until(() -> !runtime.registry().find("on_media_added/01_wedge.hook").orElseThrow().enabled(),
+    Await.until(() -> !runtime.hook("on_media_added/01_wedge.hook").orElseThrow().enabled(),
         ABANDONED_WITHIN_MS, "the wedged hook is switched off while the reload loads");
     release.countDown();
     reload.get(5, TimeUnit.SECONDS);
-    assertFalse(runtime.registry().find("on_media_added/01_wedge.hook").orElseThrow().enabled(),
+    assertFalse(runtime.hook("on_media_added/01_wedge.hook").orElseThrow().enabled(),
         "the reload's registry keeps the quarantine it did not see when it started");
   }
 
@@ -161,7 +161,7 @@ class WatchdogTest {
     RunRecord run = runsOf("before_media_added/01_slow.hook").get(0);
     assertEquals(RunStatus.TIMEOUT, run.status());
     assertFalse(run.error().message().contains("abandoned"), run.error().message());
-    assertTrue(runtime.registry().find("before_media_added/01_slow.hook").orElseThrow().enabled());
+    assertTrue(runtime.hook("before_media_added/01_slow.hook").orElseThrow().enabled());
     assertEquals(0, runtime.backgroundStats().replacedThreads());
   }
 }

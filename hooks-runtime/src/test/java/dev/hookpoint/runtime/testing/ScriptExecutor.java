@@ -2,9 +2,9 @@ package dev.hookpoint.runtime.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookpoint.runtime.discovery.HeaderMetadata;
-import dev.hookpoint.runtime.discovery.HookFile;
 import dev.hookpoint.runtime.executor.HookExecutor;
 import dev.hookpoint.runtime.executor.HookFailure;
+import dev.hookpoint.runtime.executor.HookFile;
 import dev.hookpoint.runtime.executor.HookMetadata;
 import dev.hookpoint.runtime.executor.Invocation;
 import dev.hookpoint.runtime.executor.LoadedHook;

@@ -1,9 +1,9 @@
 package dev.hookpoint.sample.web;
 
 import dev.hookpoint.runtime.HookVetoException;
+import dev.hookpoint.runtime.InstalledHook;
 import dev.hookpoint.runtime.contract.HookPointDescriptor;
 import dev.hookpoint.runtime.history.RunRecord;
-import dev.hookpoint.runtime.registry.RegisteredHook;
 import dev.hookpoint.sample.app.Mydia;
 import dev.hookpoint.sample.cli.Output;
 import dev.hookpoint.sample.domain.MediaType;
@@ -53,7 +53,7 @@ public final class WebApp {
         .post("/api/media/{id}/search", ctx -> ctx.json(app.search(id(ctx))))
         .get("/api/downloads", ctx -> ctx.json(app.downloads()))
         .get("/api/events", ctx -> ctx.json(app.hooks().hookPoints().stream().map(WebApp::event).toList()))
-        .get("/api/hooks", ctx -> ctx.json(app.hooks().registry().hooks().stream().map(WebApp::hook).toList()))
+        .get("/api/hooks", ctx -> ctx.json(app.hooks().hooks().stream().map(WebApp::hook).toList()))
         .get("/api/hooks/runs", ctx -> ctx.json(app.hooks().runStore()
             .recent(ctx.queryParamAsClass("limit", Integer.class).getOrDefault(50)).stream().map(WebApp::run)
             .toList()))
@@ -110,7 +110,7 @@ public final class WebApp {
     return event;
   }
 
-  private static Map<String, Object> hook(RegisteredHook hook) {
+  private static Map<String, Object> hook(InstalledHook hook) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", hook.id());
     view.put("name", hook.metadata().name());

@@ -1,6 +1,4 @@
-package dev.hookpoint.runtime.run;
-
-import dev.hookpoint.runtime.history.RunRecord;
+package dev.hookpoint.runtime.history;
 
 /**
  * Told about every recorded run, once: the history, the metrics and the log listen, and so can a dashboard or a

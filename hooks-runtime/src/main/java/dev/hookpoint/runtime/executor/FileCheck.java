@@ -1,12 +1,9 @@
-package dev.hookpoint.runtime.registry;
-
-import dev.hookpoint.runtime.discovery.HookFile;
-import dev.hookpoint.runtime.executor.HookFailure;
+package dev.hookpoint.runtime.executor;
 
 /**
  * A check every hook file passes, once it has been read and before its executor loads it, whatever its kind: the
  * checksum lock, or a host's own. (What the file is and who could change it are checked before it is read; see
- * {@link TrustedReader}.)
+ * the registry's {@code TrustedReader}.)
  */
 @FunctionalInterface
 public interface FileCheck {

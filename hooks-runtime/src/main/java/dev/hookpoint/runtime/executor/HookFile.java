@@ -1,4 +1,4 @@
-package dev.hookpoint.runtime.discovery;
+package dev.hookpoint.runtime.executor;
 
 import java.nio.file.Path;
 
