@@ -158,8 +158,9 @@ final class LuaLimiter extends DebugLib {
    */
   void checkStringSize(long bytes, String operation) {
     if (bytes > maxStringBytes || (bytes > LARGE && allocatedSinceStart() + bytes > maxMemoryBytes)) {
-      throw trip(new LuaLimitError("memory", operation + " would build a string of " + bytes
-          + " bytes, more than the run may allocate (hooks.lua.max_memory_bytes)"));
+      throw trip(new LuaLimitError("memory", operation + " would build a string of " + bytes + " bytes after "
+          + "the run allocated " + (allocatedSinceStart() >> 20) + " MB, more than its " + (maxMemoryBytes >> 20)
+          + " MB (hooks.lua.max_memory_bytes)"));
     }
   }
 
