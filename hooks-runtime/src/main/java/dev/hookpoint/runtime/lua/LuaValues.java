@@ -210,7 +210,8 @@ final class LuaValues {
    * deadline and memory, not only by the value count.
    */
   private static final class Reader {
-    private final List<LuaTable> open = new ArrayList<>(MAX_DEPTH);
+    /** Sized for a usual result, which nests a few tables deep; it grows for deeper ones. */
+    private final List<LuaTable> open = new ArrayList<>(4);
     private final Checkpoint checkpoint = LuaRun.checkpoint();
     /** Whether to build the plain data, or only check that the value is some. */
     private final boolean build;
