@@ -119,9 +119,11 @@ final class LuaValues {
    * and {@link LuaListView} when something reads them. A hook's result is read once by the run's steps and perhaps
    * never by the history, so copying all of it into maps was mostly waste.
    *
-   * <p>The tables must not change afterwards. A result's tables are unreachable by any Lua code once its run is
-   * over; a table with a metatable, though, may be weak ({@code __mode}) and lose values to the garbage collector
-   * at any time, so a result with one is copied, as {@link #toJava} does.
+   * <p>The tables must not change afterwards. No Lua code runs once its run is over (a coroutine the run's end
+   * resumes meets the tripped limiter at its first instruction), and the one table that outlives a run, the globals
+   * {@link LuaSandbox} reuses, has a metatable. A result holding a table with a metatable is copied, as
+   * {@link #toJava} does: besides the globals, such a table may be weak ({@code __mode}) and lose values to the
+   * garbage collector at any time.
    */
   static Object readInPlace(LuaValue value, String where) {
     Reader checker = new Reader(false);
