@@ -55,7 +55,7 @@ public final class HookPointProcessor extends AbstractProcessor {
     }
     step.process(annotated, round.processingOver());
     if (round.processingOver()) {
-      writers.writeServicesFile();
+      writers.writeAggregatedFiles();
     }
     // Claim: these annotations are Hookpoint's own and mean nothing to other processors, and unclaimed ones
     // are a warning under javac's -Xlint:processing.

@@ -2,6 +2,7 @@ package dev.hookpoint.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -118,9 +119,47 @@ class GeneratedResourcesTest {
     assertTrue(lua.startsWith("---@meta\n"), lua);
     assertTrue(lua.contains("---@class AfterMediaAddedEvent\n"), lua);
     assertTrue(lua.contains("---@field media_item LibraryMediaItem|nil the stored item\n"), lua);
-    assertTrue(lua.contains("---@class LibraryMediaItem\n---@field id integer the database id\n"), lua);
-    assertTrue(lua.contains("---@field type \"movie\"|\"tv_show\"|nil movie or TV show"), lua);
-    assertTrue(lua.contains("---@field preferred_release_groups string[]|nil"), lua);
+    String types = resource("META-INF/hookpoint/events/types.d.lua");
+    assertTrue(types.startsWith("---@meta\n"), types);
+    assertTrue(types.contains("---@class LibraryMediaItem\n---@field id integer the database id\n"), types);
+    assertTrue(types.contains("---@field type \"movie\"|\"tv_show\"|nil movie or TV show"), types);
+    assertTrue(types.contains("---@field preferred_release_groups string[]|nil"), types);
+    assertTrue(types.contains("---@class HookContext\n"), types);
+  }
+
+  @Test
+  void sharedLuaClassesAreDeclaredOnceForAllEvents() throws IOException {
+    String types = resource("META-INF/hookpoint/events/types.d.lua");
+    for (String shared : List.of("LibraryMediaItem", "HookContext")) {
+      assertEquals(1, count(types, "---@class " + shared + "\n"), shared);
+    }
+    for (String event : List.of("before_media_added", "after_media_added", "before_automatic_search",
+        "after_release_ranked", "on_download_completed")) {
+      String lua = resource("META-INF/hookpoint/events/" + event + ".d.lua");
+      assertEquals(0, count(lua, "---@class LibraryMediaItem\n") + count(lua, "---@class HookContext\n"), event);
+      assertFalse(lua.contains("\nevent = nil"), "one global event per file would give it every event's type");
+    }
+  }
+
+  @Test
+  void luaResultsTypeTheirChangesAndEveryKeyIsOptional() throws IOException {
+    String lua = resource("META-INF/hookpoint/events/after_media_added.d.lua");
+    String result = lua.substring(lua.indexOf("---@class AfterMediaAddedResult\n"));
+    result.lines().filter(line -> line.startsWith("---@field ")).forEach(line ->
+        assertTrue(line.split(" ")[1].endsWith("?"), line));
+    assertTrue(result.contains("---@field changes? AfterMediaAddedChanges"), result);
+    assertTrue(lua.contains("---@class AfterMediaAddedChanges\n---@field media_item? AfterMediaAddedChangesMediaItem"),
+        lua);
+    assertTrue(lua.contains("---@class AfterMediaAddedChangesMediaItem\n"), lua);
+    assertTrue(lua.contains("---@field quality_profile? string"), lua);
+  }
+
+  private static int count(String text, String part) {
+    int count = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+      count++;
+    }
+    return count;
   }
 
   @Test

@@ -5,7 +5,8 @@ import javax.lang.model.element.Element;
 
 /**
  * Writes the per-event docs for hook authors to {@code META-INF/hookpoint/events/}: {@code <event>.md},
- * {@code <event>.schema.json}, {@code <event>.result.schema.json} and {@code <event>.d.lua}.
+ * {@code <event>.schema.json}, {@code <event>.result.schema.json} and {@code <event>.d.lua} (whose shared classes
+ * {@link LuaTypes} writes once, to {@code types.d.lua}).
  */
 final class EventDocsWriter {
 
@@ -13,9 +14,11 @@ final class EventDocsWriter {
   static final String DIRECTORY = "META-INF/hookpoint/events/";
 
   private final GeneratedFiles files;
+  private final LuaTypes luaTypes;
 
-  EventDocsWriter(GeneratedFiles files) {
+  EventDocsWriter(GeneratedFiles files, LuaTypes luaTypes) {
     this.files = files;
+    this.luaTypes = luaTypes;
   }
 
   void write(HookPointModel point, Element origin) {
@@ -23,6 +26,6 @@ final class EventDocsWriter {
     files.writeResource(base + ".md", MarkdownDocs.of(point), origin);
     files.writeResource(base + ".schema.json", JsonSchemas.payload(point), origin);
     files.writeResource(base + ".result.schema.json", JsonSchemas.result(point), origin);
-    files.writeResource(base + ".d.lua", LuaDefinitions.of(point), origin);
+    files.writeResource(base + ".d.lua", LuaDefinitions.of(point, luaTypes), origin);
   }
 }

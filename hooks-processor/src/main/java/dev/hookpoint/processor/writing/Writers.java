@@ -19,13 +19,15 @@ public final class Writers {
   private final WrapperWriter wrapperWriter;
   private final CatalogWriter catalogWriter;
   private final ServicesFileWriter servicesFile;
+  private final LuaTypes luaTypes;
   private final Set<String> catalogs = new TreeSet<>();
 
   public Writers(Filer filer) {
     GeneratedFiles files = new GeneratedFiles(filer);
     this.eventWriter = new EventRecordWriter(files, new WireClassWriter(files));
     this.changesWriter = new ChangesRecordWriter(files);
-    this.docsWriter = new EventDocsWriter(files);
+    this.luaTypes = new LuaTypes(filer, files);
+    this.docsWriter = new EventDocsWriter(files, luaTypes);
     this.wrapperWriter = new WrapperWriter(files);
     this.catalogWriter = new CatalogWriter(files);
     this.servicesFile = new ServicesFileWriter(filer, files);
@@ -45,8 +47,12 @@ public final class Writers {
     }
   }
 
-  /** Writes the services file listing every catalog written; once, when processing is over. */
-  public void writeServicesFile() {
+  /**
+   * Writes what covers every class: the services file listing every catalog written, and the LuaLS classes the
+   * events share; once, when processing is over.
+   */
+  public void writeAggregatedFiles() {
     servicesFile.write(catalogs);
+    luaTypes.write();
   }
 }
