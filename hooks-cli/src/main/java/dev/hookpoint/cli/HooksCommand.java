@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  * }</pre>
  */
 @Command(name = "hooks", mixinStandardHelpOptions = true,
-    description = "List, check, test and switch hooks; show hook points and the run history.")
+    description = "Write, list, check, test and switch hooks; show hook points, their docs and the run history.")
 public final class HooksCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -31,6 +31,10 @@ public final class HooksCommand implements Runnable {
     hooks.addSubcommand("runs", new RunsCommand(runtime));
     hooks.addSubcommand("enable", new SwitchCommand(runtime, true));
     hooks.addSubcommand("disable", new SwitchCommand(runtime, false));
+    hooks.addSubcommand("new", new NewCommand(runtime));
+    hooks.addSubcommand("docs", new DocsCommand(runtime));
+    // Every subcommand answers --help (and -h) with its usage, exit 0.
+    hooks.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
     return hooks;
   }
 

@@ -3,15 +3,19 @@ package dev.hookpoint.cli;
 import dev.hookpoint.runtime.HookRuntime;
 import dev.hookpoint.runtime.HookTester;
 import dev.hookpoint.runtime.RunStatus;
+import dev.hookpoint.runtime.contract.HookPointDescriptor;
+import dev.hookpoint.runtime.executor.HookLog;
 import dev.hookpoint.runtime.history.HookError;
 import dev.hookpoint.runtime.history.RunRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -52,8 +56,9 @@ final class TestCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     RunRecord record;
+    String given = null;
     try {
-      String given = payload == null ? null : Files.readString(payload);
+      given = payload == null ? null : Files.readString(payload);
       record = new HookTester(runtime.get()).test(file, event, given);
     } catch (IOException | IllegalArgumentException e) {
       String message = e instanceof IOException ? "cannot read " + payload + ": " + e.getMessage() : e.getMessage();
@@ -64,7 +69,7 @@ final class TestCommand implements Callable<Integer> {
     if (json) {
       JsonOutput.print(out, report(record));
     } else {
-      printText(out, record);
+      printText(out, record, given);
     }
     return record.status() == RunStatus.OK || record.status() == RunStatus.HALTED ? 0 : 1;
   }
@@ -82,23 +87,52 @@ final class TestCommand implements Callable<Integer> {
     return report;
   }
 
-  private static void printText(PrintWriter out, RunRecord record) {
+  private void printText(PrintWriter out, RunRecord record, String given) {
     out.printf("%s in %.3f ms (dry run)%n", record.status().wireName(), record.durationMicros() / 1000.0);
     if (record.error() != null) {
       HookError error = record.error();
-      out.printf("%s:%s: %s%n", error.file(), error.line() == null ? 1 : error.line(), error.message());
+      // Where it is known; a line nobody knows is left out rather than guessed (JSON keeps "line": null).
+      String where = error.file() == null || error.file().isEmpty() ? ""
+          : error.file() + (error.line() == null ? "" : ":" + error.line()) + ": ";
+      out.println(where + error.message());
     }
     if (!record.message().isEmpty()) {
       out.println("message: " + record.message());
     }
     if (record.modified() || !record.changes().isEmpty()) {
+      out.println("changes:");
+      List<String> lines = ChangeLines.of(record.changes(), before(record, given), recordPaths(record));
+      if (lines.isEmpty()) {
+        out.println("  (none)");
+      }
       // The changes are the hook's data, kept as it gave them; only the terminal sees them escaped.
-      out.println("changes: " + dev.hookpoint.runtime.executor.HookLog.escape(String.valueOf(record.changes())));
+      lines.forEach(line -> out.println("  " + HookLog.escape(line)));
     }
     if (!record.logs().isEmpty()) {
       out.println("logs:");
       record.logs().forEach(line -> out.println("  " + line));
     }
     out.flush();
+  }
+
+  /** The payload the hook ran on, to show each change as {@code old -> new}; empty when it cannot be read. */
+  private Map<String, Object> before(RunRecord record, String given) {
+    String json = given;
+    if (json == null) {
+      json = runtime.get().hookPoint(record.event()).map(HookPointDescriptor::examplePayload).orElse(null);
+    }
+    return json == null ? Map.of() : JsonOutput.map(json);
+  }
+
+  /** The paths of the event's records, whose changes are shown field by field. */
+  private Set<String> recordPaths(RunRecord record) {
+    Set<String> records = new HashSet<>();
+    runtime.get().hookPoint(record.event()).ifPresent(point -> point.fields().forEach(field -> {
+      int dot = field.path().lastIndexOf('.');
+      for (; dot > 0; dot = field.path().lastIndexOf('.', dot - 1)) {
+        records.add(field.path().substring(0, dot));
+      }
+    }));
+    return records;
   }
 }

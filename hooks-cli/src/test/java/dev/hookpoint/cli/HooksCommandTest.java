@@ -1,17 +1,15 @@
 package dev.hookpoint.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookpoint.runtime.HookRuntime;
 import dev.hookpoint.runtime.contract.HookPointHandle;
 import dev.hookpoint.runtime.testing.MediaEvent;
 import dev.hookpoint.runtime.testing.ScriptExecutor;
 import dev.hookpoint.runtime.testing.TestRuntime;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,21 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The {@code hooks} command's public contract: names, options, output fields, exit codes. */
 class HooksCommandTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @TempDir Path root;
   private HookRuntime runtime;
-
-  private record Result(int exitCode, String out, String err) {
-    JsonNode json() throws Exception {
-      return JSON.readTree(out);
-    }
-  }
 
   @BeforeEach
   void hooks() {
@@ -50,19 +39,13 @@ class HooksCommandTest {
     runtime.close();
   }
 
-  private Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine hooks = HooksCommand.commandLine(() -> runtime);
-    hooks.setOut(new PrintWriter(out));
-    hooks.setErr(new PrintWriter(err));
-    int exitCode = hooks.execute(args);
-    return new Result(exitCode, out.toString(), err.toString());
+  private Hooks.Result run(String... args) {
+    return Hooks.run(runtime, args);
   }
 
   @Test
   void eventsListsTheCatalog() throws Exception {
-    Result result = run("events", "--json");
+    Hooks.Result result = run("events", "--json");
     assertEquals(0, result.exitCode());
     JsonNode first = result.json().get(0);
     assertEquals("after_media_added", first.get("name").asText());
@@ -90,7 +73,7 @@ class HooksCommandTest {
 
   @Test
   void checkPrintsFileLineMessageAndExitsOneWhenAnythingIsWrong() {
-    Result result = run("check");
+    Hooks.Result result = run("check");
     assertEquals(1, result.exitCode());
     List<String> lines = result.out().lines().toList();
     assertTrue(lines.contains(root.resolve("hooks/before_media_added/02_broken.hook")
@@ -109,7 +92,7 @@ class HooksCommandTest {
 
   @Test
   void testPrintsExactlyOneJsonObjectWithTheContractFields() throws Exception {
-    Result result = run("test", root.resolve("hooks/before_media_added/01_title.hook").toString(), "--json");
+    Hooks.Result result = run("test", root.resolve("hooks/before_media_added/01_title.hook").toString(), "--json");
     assertEquals(0, result.exitCode(), result.err());
     JsonNode report = result.json();
     List<String> keys = new ArrayList<>();
@@ -127,14 +110,14 @@ class HooksCommandTest {
     Path payload = Files.writeString(root.resolve("payload.json"),
         "{\"event\": \"after_media_added\", \"media\": {\"title\": \"Alien\", \"year\": 1979}, \"context\": {}}");
     Path hook = TestRuntime.write(root, "elsewhere/title.hook", "{\"append\": \"?\"}");
-    Result ok = run("test", hook.toString(), "--event", "after_media_added", "--payload", payload.toString(),
+    Hooks.Result ok = run("test", hook.toString(), "--event", "after_media_added", "--payload", payload.toString(),
         "--json");
     assertEquals("Alien?", ok.json().at("/changes/media/title").asText(), ok.out());
-    Result broken = run("test", root.resolve("hooks/before_media_added/02_broken.hook").toString(), "--json");
+    Hooks.Result broken = run("test", root.resolve("hooks/before_media_added/02_broken.hook").toString(), "--json");
     assertEquals(1, broken.exitCode());
     assertEquals("load_error", broken.json().get("status").asText());
     assertEquals(1, broken.json().at("/error/line").asInt());
-    Result unknown = run("test", hook.toString(), "--json");
+    Hooks.Result unknown = run("test", hook.toString(), "--json");
     assertEquals(1, unknown.exitCode());
     assertEquals("'elsewhere' is not an event; 'hooks events' lists them", unknown.json().at("/error/message").asText());
   }
@@ -143,7 +126,7 @@ class HooksCommandTest {
   void testPrintsAHooksChangesAndMessageWithTheirControlCharactersEscaped() throws Exception {
     Path hook = TestRuntime.write(root, "after_media_added/06_forge.hook",
         "{\"result\": {\"message\": \"m\\u001b[2J\", \"changes\": {\"media\": {\"title\": \"t\\nOK\\u001b]0;x\\u0007\"}}}}");
-    Result result = run("test", hook.toString());
+    Hooks.Result result = run("test", hook.toString());
     assertTrue(result.out().contains("changes:"), result.out());
     assertTrue(result.out().chars().noneMatch(c -> c < 0x20 && c != '\n' || c == 0x7f), result.out());
     assertTrue(result.out().contains("t\\nOK\\u001b]0;x\\u0007"), result.out());
@@ -152,7 +135,7 @@ class HooksCommandTest {
   @Test
   void haltedTestExitsZero() throws Exception {
     Path hook = TestRuntime.write(root, "before_media_added/05_stop.hook", "{\"append\": \"!\", \"halt\": true}");
-    Result result = run("test", hook.toString(), "--json");
+    Hooks.Result result = run("test", hook.toString(), "--json");
     assertEquals(0, result.exitCode());
     assertEquals("halted", result.json().get("status").asText());
     assertTrue(result.json().get("halt").asBoolean());
@@ -174,8 +157,72 @@ class HooksCommandTest {
     assertEquals(0, run("disable", "before_media_added/01_title.hook").exitCode());
     assertTrue(!runtime.hooks().get(0).enabled());
     assertEquals(0, run("enable", "before_media_added/01_title.hook").exitCode());
-    Result unknown = run("disable", "nope");
+    Hooks.Result unknown = run("disable", "nope");
     assertEquals(1, unknown.exitCode());
     assertTrue(unknown.err().contains("no hook 'nope'"), unknown.err());
+  }
+
+  @Test
+  void everySubcommandAnswersHelpWithItsUsage() {
+    List<String> names = new ArrayList<>(HooksCommand.commandLine(() -> runtime).getSubcommands().keySet());
+    assertEquals(List.of("events", "list", "check", "test", "runs", "enable", "disable", "new", "docs"), names);
+    for (String name : names) {
+      for (String help : List.of("--help", "-h")) {
+        Hooks.Result result = run(name, help);
+        assertEquals(0, result.exitCode(), name + " " + help + ": " + result.err());
+        assertTrue(result.out().startsWith("Usage: hooks " + name), result.out());
+      }
+    }
+  }
+
+  @Test
+  void testTextPrintsEachChangeOnItsOwnLineWithTheValueBefore() {
+    Hooks.Result result = run("test", root.resolve("hooks/before_media_added/01_title.hook").toString());
+    assertEquals(0, result.exitCode(), result.err());
+    List<String> lines = result.out().lines().toList();
+    assertTrue(lines.contains("changes:"), result.out());
+    assertTrue(lines.contains("  media.title: \"Heat\" -> \"Heat!\""), result.out());
+    assertTrue(lines.contains("logs:") && lines.contains("  INFO fixing"), result.out());
+  }
+
+  @Test
+  void testTextShowsAFieldTheEventDidNotHaveAsItsNewValue() throws Exception {
+    Path payload = Files.writeString(root.resolve("payload.json"), "{\"media\": {\"year\": 1995}}");
+    Hooks.Result result = run("test", root.resolve("hooks/before_media_added/01_title.hook").toString(), "--payload",
+        payload.toString());
+    assertTrue(result.out().lines().toList().contains("  media.title = \"null!\""), result.out());
+  }
+
+  @Test
+  void testTextGivesADataErrorItsFileWithoutAnInventedLine() throws Exception {
+    Path hook = TestRuntime.write(root, "before_media_added/07_bad.hook",
+        "{\"result\": {\"changes\": {\"media\": {\"year\": \"soon\"}}}}");
+    Hooks.Result json = run("test", hook.toString(), "--json");
+    assertEquals("data_error", json.json().get("status").asText(), json.out());
+    assertTrue(json.json().at("/error/line").isNull(), json.out());
+    String message = json.json().at("/error/message").asText();
+    Hooks.Result text = run("test", hook.toString());
+    assertEquals(1, text.exitCode());
+    assertTrue(text.out().lines().toList().contains(hook + ": " + message), text.out());
+    assertFalse(text.out().contains(hook + ":1:"), text.out());
+  }
+
+  @Test
+  void eventsWithAnEventShowsItsFieldsAndWhereItsPageIs() throws Exception {
+    Hooks.Result result = run("events", "before_media_added");
+    assertEquals(0, result.exitCode(), result.err());
+    List<String> lines = result.out().lines().toList();
+    assertTrue(lines.get(0).startsWith("before_media_added (sync, from "), result.out());
+    assertTrue(lines.stream().anyMatch(line -> line.matches("  \\* media\\.title +string +HOOK_MEDIA_TITLE +the title")),
+        result.out());
+    assertTrue(lines.stream().anyMatch(line -> line.matches("    media\\.year +integer +HOOK_MEDIA_YEAR +the year")),
+        result.out());
+    assertTrue(result.out().contains("\"title\" : \"Heat\""), "the example payload: " + result.out());
+    assertTrue(lines.contains("Whole page: hooks docs before_media_added; a hook to start from: hooks new "
+        + "before_media_added"), result.out());
+    assertEquals("before_media_added", run("events", "before_media_added", "--json").json().get("name").asText());
+    Hooks.Result unknown = run("events", "before_media_add");
+    assertEquals(1, unknown.exitCode());
+    assertEquals("'before_media_add' is not an event; did you mean 'before_media_added'?", unknown.err().strip());
   }
 }
