@@ -93,11 +93,11 @@ final class DocsCommand implements Callable<Integer> {
     }
   }
 
+  /** Reads every file first, so that a host's build without docs leaves nothing half-exported. */
   private int export(HookRuntime hooks, PrintWriter stdout, PrintWriter err) throws IOException {
     Path dir = out.toAbsolutePath().normalize();
-    Files.createDirectories(dir);
     List<HookPointDescriptor<?, ?>> points = hooks.hookPoints();
-    int files = 0;
+    Map<String, String> files = new LinkedHashMap<>();
     for (HookPointDescriptor<?, ?> point : points) {
       for (String suffix : SUFFIXES) {
         Optional<String> text = resource(point, point.name() + suffix);
@@ -105,19 +105,21 @@ final class DocsCommand implements Callable<Integer> {
           err.println(missing(point.name()));
           return 1;
         }
-        Files.writeString(dir.resolve(point.name() + suffix), text.get());
-        files++;
+        files.put(point.name() + suffix, text.get());
       }
     }
     List<String> shared = sharedStubs(points);
     for (int i = 0; i < shared.size(); i++) {
-      Files.writeString(dir.resolve(i == 0 ? SHARED_STUBS : "types_" + (i + 1) + ".d.lua"), shared.get(i));
-      files++;
+      files.put(i == 0 ? SHARED_STUBS : "types_" + (i + 1) + ".d.lua", shared.get(i));
     }
-    Files.writeString(dir.resolve("index.md"), index(points));
-    Files.writeString(dir.resolve(".luarc.json"), luarc(dir));
-    stdout.println("Wrote " + (files + 2) + " files to " + dir + ": a page, two JSON Schemas and a LuaLS stub per "
-        + "event, index.md and .luarc.json.");
+    files.put("index.md", index(points));
+    files.put(".luarc.json", luarc(dir));
+    Files.createDirectories(dir);
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      Files.writeString(dir.resolve(file.getKey()), file.getValue());
+    }
+    stdout.println("Wrote " + files.size() + " files to " + dir + ": a page, two JSON Schemas and a LuaLS stub per "
+        + "event, " + SHARED_STUBS + ", index.md and .luarc.json.");
     stdout.println("For completion in your editor, copy " + dir.resolve(".luarc.json") + " into the hooks "
         + "directory (" + hooks.hooksDirectory().toAbsolutePath() + ").");
     stdout.flush();

@@ -33,16 +33,19 @@ final class HookTemplates {
 
   private final HookPointDescriptor<?, ?> point;
   private final String name;
+  private final String hooksCommand;
   private final String testCommand;
 
   /**
    * @param point the event
    * @param name the hook's name, for its metadata
+   * @param hooksCommand the {@code hooks} command as the host mounts it, e.g. {@code mydia hooks}
    * @param testCommand the command that tests the file, for its comment
    */
-  HookTemplates(HookPointDescriptor<?, ?> point, String name, String testCommand) {
+  HookTemplates(HookPointDescriptor<?, ?> point, String name, String hooksCommand, String testCommand) {
     this.point = point;
     this.name = name;
+    this.hooksCommand = hooksCommand;
     this.testCommand = testCommand;
   }
 
@@ -134,7 +137,7 @@ final class HookTemplates {
       out.append(comment).append(' ').append(oneLine(point.description())).append('\n');
     }
     out.append(comment).append(" Test it:   ").append(testCommand).append('\n')
-        .append(comment).append(" Its page:  hooks docs ").append(point.name()).append('\n');
+        .append(comment).append(" Its page:  ").append(hooksCommand).append(" docs ").append(point.name()).append('\n');
   }
 
   private void fields(StringBuilder out, String comment, boolean process) {

@@ -74,7 +74,7 @@ final class NewCommand implements Callable<Integer> {
       file = directory.resolve(String.format("%02d_%s%s", nextPrefix(directory), name, lang.extension));
       String hooksCommand = spec.parent().qualifiedName();
       String test = hooksCommand + " test " + quoted(file.toString());
-      String text = new HookTemplates(point.get(), name, test).write(lang);
+      String text = new HookTemplates(point.get(), name, hooksCommand, test).write(lang);
       Files.writeString(file, text, java.nio.file.StandardOpenOption.CREATE_NEW);
       // Explicitly, whatever the umask: the runtime refuses group- or world-writable hooks.
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(

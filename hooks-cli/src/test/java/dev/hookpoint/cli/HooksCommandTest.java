@@ -225,4 +225,23 @@ class HooksCommandTest {
     assertEquals(1, unknown.exitCode());
     assertEquals("'before_media_add' is not an event; did you mean 'before_media_added'?", unknown.err().strip());
   }
+
+  @Test
+  void docsSaysWhereAPageWouldComeFromWhenTheHostsBuildHasNone() {
+    Hooks.Result page = run("docs", "before_media_added");
+    assertEquals(1, page.exitCode());
+    assertEquals("no generated page for before_media_added in the host's build (META-INF/hookpoint/events/"
+        + "before_media_added.md; the hooks-processor writes it); 'hooks events before_media_added' shows its fields",
+        page.err().strip());
+    Hooks.Result export = run("docs", "--out", root.resolve("out").toString());
+    assertEquals(1, export.exitCode());
+    assertTrue(export.err().startsWith("no generated page for "), export.err());
+    assertFalse(Files.exists(root.resolve("out")), "nothing half-exported");
+    assertEquals(2, run("docs", "before_media_added", "--out", root.resolve("out").toString()).exitCode(),
+        "--out exports every event");
+    Hooks.Result list = run("docs");
+    assertEquals(0, list.exitCode());
+    assertTrue(list.out().lines().toList().contains("One event's page: hooks docs EVENT; all of them, with schemas "
+        + "and editor stubs: hooks docs --out DIR"), list.out());
+  }
 }

@@ -78,6 +78,7 @@ class NewCommandTest {
     assertTrue(lua.contains("changes = { media = { title = \"Heat\" } }"), lua);
     assertTrue(lua.contains("--   return { halt = true, message = \"why the action is vetoed\" }"), lua);
     assertTrue(lua.contains("---@param event MediaEvent\n"), "typed for the exported LuaLS stubs: " + lua);
+    assertTrue(lua.contains("-- Its page:  hooks docs before_media_added\n"), lua);
     String sh = Files.readString(written(run("new", "before_media_added", "--lang", "sh")));
     assertTrue(sh.contains("#   HOOK_MEDIA_TITLE                     media.title  the title\n"), sh);
     assertTrue(sh.contains("\"halt\": true"), sh);
