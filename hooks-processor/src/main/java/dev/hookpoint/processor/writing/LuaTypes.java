@@ -1,18 +1,12 @@
 package dev.hookpoint.processor.writing;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.annotation.processing.Filer;
-import javax.tools.FileObject;
-import javax.tools.StandardLocation;
 
 /**
  * The LuaLS classes every event may name, declared once for all of them in {@code types.d.lua}: the host's records
  * (a {@code MediaItem} used by ten events is one class) and {@code HookContext}. Written once, when processing is
- * over, merged with the classes an earlier incremental compilation left.
+ * over, from every event processed: the processor is aggregating, so an incremental build processes them all.
  */
 final class LuaTypes {
 
@@ -26,13 +20,11 @@ final class LuaTypes {
       + "---@field settings table<string, any> application settings for hooks\n"
       + "---@field dry_run boolean true when the hook runs as a test\n";
 
-  private final Filer filer;
   private final GeneratedFiles files;
   /** By class name; a claimed name maps to {@code ""} until its definition is complete (records may nest). */
   private final Map<String, String> classes = new TreeMap<>();
 
-  LuaTypes(Filer filer, GeneratedFiles files) {
-    this.filer = filer;
+  LuaTypes(GeneratedFiles files) {
     this.files = files;
   }
 
@@ -54,29 +46,6 @@ final class LuaTypes {
     if (classes.isEmpty()) {
       return;
     }
-    Map<String, String> all = new TreeMap<>(existing());
-    all.putAll(classes);
-    files.writeResource(PATH, HEADER + String.join("\n", all.values()));
-  }
-
-  /** The classes of an earlier file, by name: blocks that start with {@code ---@class}. */
-  private Map<String, String> existing() {
-    Map<String, String> found = new TreeMap<>();
-    try {
-      FileObject file = filer.getResource(StandardLocation.CLASS_OUTPUT, "", PATH);
-      String text;
-      try (InputStream in = file.openInputStream()) {
-        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-      for (String block : text.split("\n\n")) {
-        String definition = block.strip() + "\n";
-        if (definition.startsWith("---@class ")) {
-          found.put(definition.substring("---@class ".length(), definition.indexOf('\n')).strip(), definition);
-        }
-      }
-    } catch (IOException | IllegalArgumentException e) {
-      // No earlier file: a clean build.
-    }
-    return found;
+    files.writeResource(PATH, HEADER + String.join("\n", classes.values()));
   }
 }

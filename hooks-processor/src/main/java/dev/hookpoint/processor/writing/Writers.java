@@ -26,7 +26,7 @@ public final class Writers {
     GeneratedFiles files = new GeneratedFiles(filer);
     this.eventWriter = new EventRecordWriter(files, new WireClassWriter(files));
     this.changesWriter = new ChangesRecordWriter(files);
-    this.luaTypes = new LuaTypes(filer, files);
+    this.luaTypes = new LuaTypes(files);
     this.docsWriter = new EventDocsWriter(files, luaTypes);
     this.wrapperWriter = new WrapperWriter(files);
     this.catalogWriter = new CatalogWriter(files);
