@@ -96,7 +96,7 @@ class HookAuthoringTest {
     List<String> lines = page.out().lines().toList();
     assertEquals(List.of("before_media_added", "=================="), lines.subList(0, 2));
     assertTrue(lines.contains("What a hook may change"), page.out());
-    assertTrue(lines.stream().anyMatch(line -> line.matches("  media\\.title +string or null +yes +HOOK_MEDIA_TITLE +the display title")),
+    assertTrue(lines.stream().anyMatch(line -> line.matches("  media_item\\.title +string or null +yes +HOOK_MEDIA_ITEM_TITLE +the display title")),
         page.out());
     assertFalse(page.out().contains("`") || page.out().contains("|---"), "no Markdown marks: " + page.out());
     Cli.Result all = cli.run("hooks", "docs");
