@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -55,11 +56,12 @@ final class TestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    HookRuntime hooks = runtime.get();
     RunRecord record;
     String given = null;
     try {
       given = payload == null ? null : Files.readString(payload);
-      record = new HookTester(runtime.get()).test(file, event, given);
+      record = new HookTester(hooks).test(file, event, given);
     } catch (IOException | IllegalArgumentException e) {
       String message = e instanceof IOException ? "cannot read " + payload + ": " + e.getMessage() : e.getMessage();
       record = new RunRecord("", file.toString(), String.valueOf(event), java.time.Instant.now(), 0,
@@ -69,7 +71,7 @@ final class TestCommand implements Callable<Integer> {
     if (json) {
       JsonOutput.print(out, report(record));
     } else {
-      printText(out, record, given);
+      printText(out, record, hooks.hookPoint(record.event()), given);
     }
     return record.status() == RunStatus.OK || record.status() == RunStatus.HALTED ? 0 : 1;
   }
@@ -87,7 +89,8 @@ final class TestCommand implements Callable<Integer> {
     return report;
   }
 
-  private void printText(PrintWriter out, RunRecord record, String given) {
+  private static void printText(PrintWriter out, RunRecord record, Optional<HookPointDescriptor<?, ?>> point,
+      String given) {
     out.printf("%s in %.3f ms (dry run)%n", record.status().wireName(), record.durationMicros() / 1000.0);
     if (record.error() != null) {
       HookError error = record.error();
@@ -101,7 +104,7 @@ final class TestCommand implements Callable<Integer> {
     }
     if (record.modified() || !record.changes().isEmpty()) {
       out.println("changes:");
-      List<String> lines = ChangeLines.of(record.changes(), before(record, given), recordPaths(record));
+      List<String> lines = ChangeLines.of(record.changes(), before(point, given), recordPaths(point));
       if (lines.isEmpty()) {
         out.println("  (none)");
       }
@@ -116,18 +119,15 @@ final class TestCommand implements Callable<Integer> {
   }
 
   /** The payload the hook ran on, to show each change as {@code old -> new}; empty when it cannot be read. */
-  private Map<String, Object> before(RunRecord record, String given) {
-    String json = given;
-    if (json == null) {
-      json = runtime.get().hookPoint(record.event()).map(HookPointDescriptor::examplePayload).orElse(null);
-    }
+  private static Map<String, Object> before(Optional<HookPointDescriptor<?, ?>> point, String given) {
+    String json = given != null ? given : point.map(HookPointDescriptor::examplePayload).orElse(null);
     return json == null ? Map.of() : JsonOutput.map(json);
   }
 
   /** The paths of the event's records, whose changes are shown field by field. */
-  private Set<String> recordPaths(RunRecord record) {
+  private static Set<String> recordPaths(Optional<HookPointDescriptor<?, ?>> point) {
     Set<String> records = new HashSet<>();
-    runtime.get().hookPoint(record.event()).ifPresent(point -> point.fields().forEach(field -> {
+    point.ifPresent(descriptor -> descriptor.fields().forEach(field -> {
       int dot = field.path().lastIndexOf('.');
       for (; dot > 0; dot = field.path().lastIndexOf('.', dot - 1)) {
         records.add(field.path().substring(0, dot));
