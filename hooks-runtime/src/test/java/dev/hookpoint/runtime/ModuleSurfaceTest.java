@@ -71,7 +71,7 @@ import java.util.List;
         public class Main {
           public static void main(String[] args) {
             try (HookRuntime hooks = HookRuntime.builder(ConfigLoader.load(Path.of(args[0]), Map.of()))
-                .workingDirectory(Path.of(args[1])).hookPoints(List.of()).standardExecutors()
+                .baseDirectory(Path.of(args[1])).hookPoints(List.of()).standardExecutors()
                 .closeOnShutdown(false).build().start()) {
               System.out.println("hooks: " + hooks.hooks().size() + ", history: "
                   + hooks.config().hooks().history().maxRuns());

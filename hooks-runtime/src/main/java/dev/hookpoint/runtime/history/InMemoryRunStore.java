@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-/** The default run store: the last {@code capacity} runs in memory. */
+/** Runs kept in memory (for tests, and the fallback when the store cannot be used): the last {@code capacity} runs in memory. */
 public final class InMemoryRunStore implements RunStore {
 
   private final int capacity;
@@ -25,6 +25,12 @@ public final class InMemoryRunStore implements RunStore {
       runs.removeFirst();
     }
     runs.addLast(run);
+  }
+
+  /** Runs are lost when the process exits. */
+  @Override
+  public boolean persistent() {
+    return false;
   }
 
   @Override

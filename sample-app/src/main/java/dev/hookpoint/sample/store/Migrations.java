@@ -78,6 +78,13 @@ final class Migrations {
         hook_id TEXT PRIMARY KEY,
         enabled INTEGER NOT NULL
       );
+      """,
+      // 3: the hook tables belong to Hookpoint's JDBC stores now, which adopt them under their own names (same
+      // columns), so the runs and switches of databases made before are kept
+      """
+      DROP INDEX hook_runs_started;
+      ALTER TABLE hook_runs RENAME TO hookpoint_runs;
+      ALTER TABLE hook_state RENAME TO hookpoint_state;
       """);
 
   private Migrations() {}
