@@ -10,8 +10,6 @@ import dev.hookpoint.runtime.contract.HookPointHandle;
 import dev.hookpoint.runtime.testing.MediaEvent;
 import dev.hookpoint.runtime.testing.ScriptExecutor;
 import dev.hookpoint.runtime.testing.TestRuntime;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The {@code hooks} command's public contract: names, options, output fields, exit codes. */
 class HooksCommandTest {
@@ -51,13 +48,8 @@ class HooksCommandTest {
   }
 
   private Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine hooks = HooksCommand.commandLine(() -> runtime);
-    hooks.setOut(new PrintWriter(out));
-    hooks.setErr(new PrintWriter(err));
-    int exitCode = hooks.execute(args);
-    return new Result(exitCode, out.toString(), err.toString());
+    CommandResult result = CommandResult.run(() -> runtime, args);
+    return new Result(result.exitCode(), result.out(), result.err());
   }
 
   @Test

@@ -11,8 +11,6 @@ import dev.hookpoint.runtime.contract.HookPointHandle;
 import dev.hookpoint.runtime.testing.MediaEvent;
 import dev.hookpoint.runtime.testing.ScriptExecutor;
 import dev.hookpoint.runtime.testing.TestRuntime;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The commands whose point is another process say what their store keeps, and test runs are marked as such. */
 class StoresCommandTest {
@@ -33,8 +30,6 @@ class StoresCommandTest {
 
   @TempDir Path root;
   private HookRuntime runtime;
-
-  private record Result(int exitCode, String out, String err) {}
 
   @BeforeEach
   void hook() {
@@ -48,18 +43,12 @@ class StoresCommandTest {
     }
   }
 
-  private Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine hooks = HooksCommand.commandLine(() -> runtime);
-    hooks.setOut(new PrintWriter(out));
-    hooks.setErr(new PrintWriter(err));
-    int exitCode = hooks.execute(args);
-    return new Result(exitCode, out.toString(), err.toString());
+  private CommandResult run(String... args) {
+    return CommandResult.run(() -> runtime, args);
   }
 
   /** One {@code hooks} command in a JVM of its own, on the same directory. */
-  private Result inAnotherProcess(String... args) throws Exception {
+  private CommandResult inAnotherProcess(String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), CommandHost.class.getName(), root.toString()));
     command.addAll(List.of(args));
@@ -67,15 +56,15 @@ class StoresCommandTest {
     Process process = new ProcessBuilder(command).redirectError(err.toFile()).start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the host exited");
-    return new Result(process.exitValue(), out, Files.readString(err));
+    return new CommandResult(process.exitValue(), out, Files.readString(err));
   }
 
   @Test
   void withTheDefaultStoreADisableInOneProcessHoldsInTheNext() throws Exception {
-    Result disabled = inAnotherProcess("disable", HOOK);
+    CommandResult disabled = inAnotherProcess("disable", HOOK);
     assertEquals(0, disabled.exitCode(), disabled.err());
     assertEquals("disabled " + HOOK, disabled.out().strip());
-    Result listed = inAnotherProcess("list", "--json");
+    CommandResult listed = inAnotherProcess("list", "--json");
     assertEquals(0, listed.exitCode(), listed.err());
     JsonNode hook = JSON.readTree(listed.out()).get(0);
     assertEquals(HOOK, hook.get("id").asText());
@@ -86,7 +75,7 @@ class StoresCommandTest {
   @Test
   void withInMemoryStoresASwitchSaysItIsNotKeptAndExitsWithNotKept() {
     runtime = TestRuntime.builder(root, "", new ScriptExecutor()).inMemoryStores().build().start();
-    Result disabled = run("disable", HOOK);
+    CommandResult disabled = run("disable", HOOK);
     assertEquals(HooksCommand.NOT_KEPT, disabled.exitCode());
     assertEquals("", disabled.out(), "no 'disabled' as if it were done");
     assertTrue(disabled.err().startsWith("disabled " + HOOK + " in this process only, NOT kept: this host keeps "
@@ -99,12 +88,12 @@ class StoresCommandTest {
   @Test
   void withInMemoryStoresAnEmptyHistoryIsNotPassedOffAsTheHosts() throws Exception {
     runtime = TestRuntime.builder(root, "", new ScriptExecutor()).inMemoryStores().build().start();
-    Result runs = run("runs");
+    CommandResult runs = run("runs");
     assertEquals(0, runs.exitCode());
     assertFalse(runs.out().contains("No runs recorded yet"), runs.out());
     assertTrue(runs.out().startsWith("No runs in this process: this host keeps the run history in memory"),
         runs.out());
-    Result json = run("runs", "--json");
+    CommandResult json = run("runs", "--json");
     assertEquals(0, JSON.readTree(json.out()).size(), "the JSON stays a list");
     assertTrue(json.err().contains("in memory"), json.err());
   }
@@ -113,7 +102,7 @@ class StoresCommandTest {
   void aBrokenStoreIsNamedWithItsFixWhenASwitchCannotLast() throws Exception {
     Files.writeString(root.resolve("hooks.db"), "garbage ".repeat(100));
     runtime = TestRuntime.builder(root, "", new ScriptExecutor()).build().start();
-    Result disabled = run("disable", HOOK);
+    CommandResult disabled = run("disable", HOOK);
     assertEquals(HooksCommand.NOT_KEPT, disabled.exitCode());
     assertTrue(disabled.err().contains("[hookpoint:store-corrupt] " + root.resolve("hooks.db")), disabled.err());
     assertTrue(disabled.err().contains("move it away"), disabled.err());

@@ -29,17 +29,20 @@ final class JdbcAccess {
     }
   }
 
-  /** Runs work in one transaction: all of it is written, or none. */
+  /** Runs work in one transaction: all of it is written, or none (the connection is closed after it anyway). */
   <T> T transaction(Work<T> work) {
     return run(connection -> {
       connection.setAutoCommit(false);
+      boolean committed = false;
       try {
         T result = work.run(connection);
         connection.commit();
+        committed = true;
         return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
+      } finally {
+        if (!committed) {
+          connection.rollback();
+        }
       }
     });
   }

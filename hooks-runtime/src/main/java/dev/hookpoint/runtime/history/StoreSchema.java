@@ -45,8 +45,7 @@ final class StoreSchema {
 
   /** Creates or migrates the tables, in one transaction: two processes starting at once migrate once. */
   static void migrate(DataSource dataSource, String where) {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
+    new JdbcAccess(dataSource, where).transaction(connection -> {
       try (Statement statement = connection.createStatement()) {
         statement.execute("CREATE TABLE IF NOT EXISTS hookpoint_schema (version INTEGER NOT NULL)");
         int current = current(connection);
@@ -65,14 +64,9 @@ final class StoreSchema {
             insert.executeUpdate();
           }
         }
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
       }
-    } catch (SQLException e) {
-      throw StoreException.of(where, e);
-    }
+      return null;
+    });
   }
 
   private static int current(Connection connection) throws SQLException {

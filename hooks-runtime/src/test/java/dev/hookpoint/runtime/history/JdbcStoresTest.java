@@ -117,12 +117,16 @@ class JdbcStoresTest {
     assertTrue(error.getMessage().contains("upgrade this host"), error.getMessage());
   }
 
+  private static StoreException refused(Path file) {
+    return assertThrows(StoreException.class,
+        () -> new JdbcHookStateStore(SqliteStores.dataSource(file), file.toString()));
+  }
+
   @Test
   void aCorruptFileIsACategorizedErrorNamingTheFileAndTheFix() throws Exception {
     Path file = Files.writeString(dir.resolve("hooks.db"), "this is not a database, but it is long enough to be "
         + "read as a header by SQLite, which wants at least a hundred bytes before it says so........");
-    StoreException error = assertThrows(StoreException.class,
-        () -> new JdbcHookStateStore(SqliteStores.dataSource(file), file.toString()));
+    StoreException error = refused(file);
     assertEquals("corrupt", error.category());
     assertTrue(error.getMessage().startsWith("[hookpoint:store-corrupt] " + file + " is not a usable database"),
         error.getMessage());
@@ -133,8 +137,7 @@ class JdbcStoresTest {
   void aPlaceThatCannotBeWrittenIsACategorizedErrorNamingTheFile() throws Exception {
     // Under a regular file: no user, not even root, can create it.
     Path file = Files.writeString(dir.resolve("plain"), "x").resolve("hooks.db");
-    StoreException error = assertThrows(StoreException.class,
-        () -> new JdbcHookStateStore(SqliteStores.dataSource(file), file.toString()));
+    StoreException error = refused(file);
     assertEquals("unwritable", error.category());
     assertTrue(error.getMessage().startsWith("[hookpoint:store-unwritable] cannot write " + file), error.getMessage());
     assertTrue(error.getMessage().contains("store.path"), error.getMessage());
