@@ -16,6 +16,7 @@ import dev.hookpoint.runtime.history.HookMetrics;
 import dev.hookpoint.runtime.history.HookStateStore;
 import dev.hookpoint.runtime.history.RunListener;
 import dev.hookpoint.runtime.history.RunStore;
+import dev.hookpoint.runtime.history.StoreException;
 import dev.hookpoint.runtime.registry.HookLock;
 import dev.hookpoint.runtime.registry.HookRegistry;
 import dev.hookpoint.runtime.registry.HotReloader;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +60,7 @@ public final class HookRuntime implements AutoCloseable {
   private final List<HookExecutor> executors;
   private final RunStore runStore;
   private final HookStateStore stateStore;
-  private final Optional<dev.hookpoint.runtime.history.StoreException> storeProblem;
+  private final Stores stores;
   private final HookMetrics metrics = new HookMetrics();
   private final Watchdog watchdog;
   private final HookRunner runner;
@@ -82,11 +84,10 @@ public final class HookRuntime implements AutoCloseable {
     builder.points.forEach(point -> byName.putIfAbsent(point.name(), point));
     this.points = Map.copyOf(byName);
     this.executors = List.copyOf(builder.executors);
-    Stores stores = Stores.choose(config, builder.baseDirectory, builder.runStore, builder.stateStore,
+    this.stores = Stores.choose(config, builder.baseDirectory, builder.runStore, builder.stateStore,
         builder.dataSource, builder.inMemoryStores);
     this.runStore = stores.runs();
     this.stateStore = stores.state();
-    this.storeProblem = stores.problem();
     this.watchdog = new Watchdog();
     this.runner = new HookRunner(config.hooks(), runStore, metrics, watchdog);
     this.background = new BackgroundRunner(config.hooks().async(), watchdog);
@@ -311,8 +312,8 @@ public final class HookRuntime implements AutoCloseable {
    * Why the runtime keeps its stores in memory although the host asked for a database (the default file, or
    * {@link Builder#dataSource}): the database could not be used at start. Empty when the stores are as asked.
    */
-  public Optional<dev.hookpoint.runtime.history.StoreException> storeProblem() {
-    return storeProblem;
+  public Optional<StoreException> storeProblem() {
+    return stores.problem();
   }
 
   /** The sandbox process hooks run in; empty when the runtime has no process executor. */
@@ -332,8 +333,8 @@ public final class HookRuntime implements AutoCloseable {
 
   /**
    * Stops watching, drains background events up to {@code hooks.async.drain_timeout_ms} (recording what is left
-   * as lost), and closes the executors. Called twice, or from the JVM's shutdown and the host at once, it closes
-   * once; the second caller waits until the first is done.
+   * as lost), writes the runs its own store still has queued, and closes the executors. Called twice, or from the
+   * JVM's shutdown and the host at once, it closes once; the second caller waits until the first is done.
    */
   @Override
   public synchronized void close() {
@@ -352,6 +353,8 @@ public final class HookRuntime implements AutoCloseable {
       reloader.close();
     }
     background.close();
+    // After the drain, whose runs (and lost ones) are recorded too.
+    stores.close();
     watchdog.close();
     executors.forEach(HookExecutor::close);
   }
@@ -365,7 +368,7 @@ public final class HookRuntime implements AutoCloseable {
     private final List<FileCheck> checks = new ArrayList<>();
     private RunStore runStore;
     private HookStateStore stateStore;
-    private javax.sql.DataSource dataSource;
+    private DataSource dataSource;
     private boolean inMemoryStores;
     private Map<String, Object> settings = Map.of();
     private Boolean hotReload;
@@ -432,7 +435,7 @@ public final class HookRuntime implements AutoCloseable {
      * database, in Hookpoint's own tables ({@code hookpoint_*}), created and migrated on build. Without it the
      * default is one SQLite file, {@code store.path} or {@code <hooks directory>.db} beside the hooks directory.
      */
-    public Builder dataSource(javax.sql.DataSource dataSource) {
+    public Builder dataSource(DataSource dataSource) {
       this.dataSource = dataSource;
       return this;
     }

@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
  * The runtime's two stores, as the builder chose them: the host's own, JDBC stores on the host's data source, in
  * memory when asked, or by default SQLite beside the hooks. A database that cannot be used is not the host's
  * failure: the stores fall back to memory, and the problem is logged and kept for the {@code hooks} command.
+ *
+ * @param made whether the runtime made the run store (and so closes it)
  */
-record Stores(RunStore runs, HookStateStore state, Optional<StoreException> problem) {
+record Stores(RunStore runs, HookStateStore state, Optional<StoreException> problem, boolean made) {
 
   private static final Logger LOG = LoggerFactory.getLogger(Stores.class);
 
@@ -35,18 +37,25 @@ record Stores(RunStore runs, HookStateStore state, Optional<StoreException> prob
     // A host with hooks switched off has nothing to switch or record: no file for it.
     if (memory || !needed || (dataSource == null && !config.hooks().enabled())) {
       return new Stores(runs != null ? runs : new InMemoryRunStore(maxRuns),
-          state != null ? state : new InMemoryHookStateStore(), Optional.empty());
+          state != null ? state : new InMemoryHookStateStore(), Optional.empty(), false);
     }
     String where = dataSource != null ? "the host's data source" : config.storeFile(baseDirectory).toString();
     try {
       DataSource database = dataSource != null ? dataSource : SqliteStores.dataSource(config.storeFile(baseDirectory));
       return new Stores(runs != null ? runs : new JdbcRunStore(database, where, maxRuns),
-          state != null ? state : new JdbcHookStateStore(database, where), Optional.empty());
+          state != null ? state : new JdbcHookStateStore(database, where), Optional.empty(), runs == null);
     } catch (StoreException e) {
       LOG.error("{}. Until then hook switches and runs are kept in memory only: switches saved there are not "
           + "applied, and nothing recorded now outlives this process", e.getMessage());
       return new Stores(runs != null ? runs : new InMemoryRunStore(maxRuns),
-          state != null ? state : new InMemoryHookStateStore(), Optional.of(e));
+          state != null ? state : new InMemoryHookStateStore(), Optional.of(e), false);
+    }
+  }
+
+  /** Writes the runs the runtime's own store still has queued; a host's own store is the host's to close. */
+  void close() {
+    if (made && runs instanceof JdbcRunStore jdbc) {
+      jdbc.close();
     }
   }
 }

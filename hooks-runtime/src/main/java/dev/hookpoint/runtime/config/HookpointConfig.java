@@ -63,7 +63,7 @@ public record HookpointConfig(Store store, Hooks hooks) {
    * @param allowSymlinks load hooks that are symbolic links (checked, hashed and run as their target's content)
    * @param maxFileBytes larger hook files are refused before they are read
    * @param async the background executor of on_ and async after_ events
-   * @param history the run history kept in memory
+   * @param history how much of the run history is kept
    * @param lua the Lua sandbox's limits
    * @param process the process executor's limits
    * @param onError per event, whether a failing hook vetoes the action; hooks may also declare it themselves
@@ -108,7 +108,7 @@ public record HookpointConfig(Store store, Hooks hooks) {
   }
 
   /**
-   * @param maxRuns runs kept by the in-memory history
+   * @param maxRuns runs kept by the history, in the store or in memory; older ones are deleted
    * @param maxLogLines log lines kept per run
    * @param maxLogLineLength characters kept per log line
    */

@@ -46,8 +46,4 @@ final class JdbcAccess {
       }
     });
   }
-
-  String where() {
-    return where;
-  }
 }

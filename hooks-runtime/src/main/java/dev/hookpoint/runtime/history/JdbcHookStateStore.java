@@ -62,8 +62,4 @@ public final class JdbcHookStateStore implements HookStateStore {
     });
   }
 
-  @Override
-  public String toString() {
-    return database.where();
-  }
 }

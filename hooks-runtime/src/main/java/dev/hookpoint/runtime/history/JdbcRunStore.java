@@ -22,9 +22,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Hook runs kept in a JDBC database (table {@code hookpoint_runs}), so that {@code hooks runs} in another process
  * sees them. It keeps the newest {@code maxRuns}: older runs are deleted every {@value #PRUNE_EVERY} records, so a
- * flood of events cannot fill the disk. Recording never throws into the host: a failed write is logged.
+ * flood of events cannot fill the disk. Recording only queues the run for the store's own thread, which writes in
+ * batches (so a hook's run does not wait for the disk); reading waits for what was queued before. Recording never
+ * throws into the host: a failed write is logged.
  */
-public final class JdbcRunStore implements RunStore {
+public final class JdbcRunStore implements RunStore, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcRunStore.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,6 +38,7 @@ public final class JdbcRunStore implements RunStore {
   private final JdbcAccess database;
   private final int maxRuns;
   private final AtomicLong recorded = new AtomicLong();
+  private final RunQueue queue;
 
   /**
    * Creates or migrates the tables on {@code dataSource}.
@@ -51,46 +54,68 @@ public final class JdbcRunStore implements RunStore {
     StoreSchema.migrate(dataSource, where);
     this.database = new JdbcAccess(dataSource, where);
     this.maxRuns = maxRuns;
+    this.queue = new RunQueue(this::insert, "hookpoint-run-store");
   }
 
+  /** Writes the runs still queued and stops the store's thread; the runtime closes the stores it made. */
+  @Override
+  public void close() {
+    queue.close();
+  }
+
+  /** Queues the run; the store's own thread writes it. */
   @Override
   public void record(RunRecord run) {
+    queue.add(run);
+  }
+
+  /** Writes a batch in one transaction, then prunes now and then. Never throws: the host's work goes on. */
+  private void insert(List<RunRecord> runs) {
     try {
-      database.run(connection -> {
+      database.transaction(connection -> {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO hookpoint_runs (run_id, hook_id, "
             + "event, started_at, duration_micros, status, modified, changes, message, error_category, "
             + "error_message, error_file, error_line, logs, dry_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
             + "?, ?)")) {
-          insert.setString(1, run.runId());
-          insert.setString(2, run.hookId());
-          insert.setString(3, run.event());
-          insert.setString(4, STARTED_AT.format(run.startedAt()));
-          insert.setLong(5, run.durationMicros());
-          insert.setString(6, run.status().name());
-          insert.setBoolean(7, run.modified());
-          insert.setString(8, write(run.changes()));
-          insert.setString(9, run.message());
-          HookError error = run.error();
-          insert.setString(10, error == null ? null : error.category());
-          insert.setString(11, error == null ? null : error.message());
-          insert.setString(12, error == null ? null : error.file());
-          if (error == null || error.line() == null) {
-            insert.setNull(13, Types.INTEGER);
-          } else {
-            insert.setInt(13, error.line());
+          for (RunRecord run : runs) {
+            bind(insert, run);
+            insert.addBatch();
           }
-          insert.setString(14, write(run.logs()));
-          insert.setBoolean(15, run.dryRun());
-          return insert.executeUpdate();
+          return insert.executeBatch();
         }
       });
-      if (recorded.incrementAndGet() % PRUNE_EVERY == 0) {
+      long after = recorded.addAndGet(runs.size());
+      if ((after - runs.size()) / PRUNE_EVERY != after / PRUNE_EVERY) {
         prune();
       }
     } catch (RuntimeException e) {
       // The history must never break the host's own work.
-      LOG.error("could not record hook run {} of {}: {}", run.runId(), run.hookId(), e.getMessage());
+      LOG.error("could not record {} hook run(s), the first {} of {}: {}", runs.size(), runs.get(0).runId(),
+          runs.get(0).hookId(), e.getMessage());
     }
+  }
+
+  private static void bind(PreparedStatement insert, RunRecord run) throws SQLException {
+    insert.setString(1, run.runId());
+    insert.setString(2, run.hookId());
+    insert.setString(3, run.event());
+    insert.setString(4, STARTED_AT.format(run.startedAt()));
+    insert.setLong(5, run.durationMicros());
+    insert.setString(6, run.status().name());
+    insert.setBoolean(7, run.modified());
+    insert.setString(8, json(run.changes()));
+    insert.setString(9, run.message());
+    HookError error = run.error();
+    insert.setString(10, error == null ? null : error.category());
+    insert.setString(11, error == null ? null : error.message());
+    insert.setString(12, error == null ? null : error.file());
+    if (error == null || error.line() == null) {
+      insert.setNull(13, Types.INTEGER);
+    } else {
+      insert.setInt(13, error.line());
+    }
+    insert.setString(14, json(run.logs()));
+    insert.setBoolean(15, run.dryRun());
   }
 
   /** Deletes every run older than the newest {@code maxRuns}. */
@@ -104,8 +129,10 @@ public final class JdbcRunStore implements RunStore {
     });
   }
 
+  /** The newest runs, once every run recorded before the call is written. */
   @Override
   public List<RunRecord> recent(int limit) {
+    queue.flush();
     return database.run(connection -> {
       try (PreparedStatement select = connection.prepareStatement(
           "SELECT * FROM hookpoint_runs ORDER BY started_at DESC, rowid DESC LIMIT ?")) {
@@ -134,7 +161,7 @@ public final class JdbcRunStore implements RunStore {
         error, read(rows.getString("logs"), new TypeReference<List<String>>() {}), rows.getBoolean("dry_run"));
   }
 
-  private static String write(Object value) {
+  private static String json(Object value) {
     try {
       return JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {
@@ -150,8 +177,4 @@ public final class JdbcRunStore implements RunStore {
     }
   }
 
-  @Override
-  public String toString() {
-    return database.where();
-  }
 }

@@ -160,6 +160,21 @@ class JdbcStoresTest {
       write.get();
     }
     threads.shutdown();
+    second.close();
     assertEquals(200, first.recent(1000).size(), "no write was lost to a busy database");
+  }
+
+  @Test
+  void recordingOnlyQueuesAndClosingWritesWhatIsQueued() {
+    Path file = dir.resolve("hooks.db");
+    JdbcRunStore store = new JdbcRunStore(SqliteStores.dataSource(file), file.toString(), 1000);
+    Instant start = Instant.parse("2026-01-01T10:00:00Z");
+    for (int i = 0; i < 300; i++) {
+      store.record(run("r" + i, start.plusMillis(i), false));
+    }
+    store.close();
+    JdbcRunStore reader = new JdbcRunStore(SqliteStores.dataSource(file), file.toString(), 1000);
+    assertEquals(300, reader.recent(1000).size());
+    reader.close();
   }
 }
