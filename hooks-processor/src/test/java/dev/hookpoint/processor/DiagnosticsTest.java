@@ -297,6 +297,47 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aWireNameClashNamesTheEventAndBothElements() {
+    assertSingleError(service(
+            "  @HookPoint(\"after_media_updated\")",
+            "  public Item change(Item item) { return item; }"),
+        "after_media_updated: two values of this event are both named 'item' on the wire, parameter 'item' and "
+            + "the result of change()", "public Item change");
+  }
+
+  @Test
+  void twoFieldsThatAreOneEnvironmentVariableAreAnErrorNamingBoth() {
+    assertSingleError(service(
+            "  public record Order(long id) {}",
+            "  @HookPoint(\"on_order_placed\")",
+            "  public void place(Order order, long orderId) {}"),
+        "on_order_placed: 'order.id' (parameter 'order') and 'order_id' (parameter 'orderId') are both "
+            + "HOOK_ORDER_ID for process hooks, which would get only one of them; rename one",
+        "public void place");
+  }
+
+  @Test
+  void changeableWhereNothingCanChangeIsAWarning() {
+    JavaFileObject source = service(
+        "  @HookPoint(\"on_media_seen\")",
+        "  public void seen(@Changeable String title) {}");
+    Compilation compilation = Fixtures.compileAllowingWarnings(source);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("@Changeable on 'title' has no effect: hooks change only the "
+        + "arguments of before_ events and the result of synchronous after_ events, and this method fires "
+        + "on_media_seen; remove @Changeable").inFile(source)
+        .onLineContaining("@Changeable String title");
+  }
+
+  @Test
+  void changeableOnABeforeEventsParameterIsNoWarning() {
+    Compilation compilation = Fixtures.compile(service(
+        "  @HookPoint(\"before_media_seen\")",
+        "  public void seen(@Changeable String title) {}"));
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
   void exampleMustParseAsTheType() {
     assertSingleError(service(
             "  public record Media(@Example(\"soon\") Integer year) {}",

@@ -33,6 +33,14 @@ final class Fixtures {
         .compile(sources);
   }
 
+  /** Compiles under -Xlint:all, warnings allowed, for tests of the processor's own warnings. */
+  static Compilation compileAllowingWarnings(JavaFileObject... sources) {
+    return javac()
+        .withProcessors(new HookPointProcessor())
+        .withOptions("-Xlint:all")
+        .compile(sources);
+  }
+
   /** Writes every generated class file and resource under {@code root}, for a class loader to read. */
   static void writeOutput(Compilation compilation, Path root) {
     for (JavaFileObject file : compilation.generatedFiles()) {

@@ -92,7 +92,7 @@ class GeneratedResourcesTest {
   void resultSchemaAllowsOnlyChangeableKeys() throws IOException {
     JsonNode schema = JSON.readTree(resource("META-INF/hookpoint/events/after_media_added.result.schema.json"));
     assertEquals(false, schema.get("additionalProperties").asBoolean());
-    JsonNode mediaItem = schema.at("/properties/changes/properties/media_item");
+    JsonNode mediaItem = schema.at("/$defs/changes/properties/media_item");
     assertEquals(List.of("quality_profile", "preferred_release_groups", "search_settings"),
         fieldNames(mediaItem.get("properties")));
     assertEquals(false, mediaItem.get("additionalProperties").asBoolean());

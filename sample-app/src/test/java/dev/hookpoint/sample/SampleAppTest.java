@@ -35,6 +35,24 @@ class SampleAppTest {
   }
 
   @Test
+  void beforeAndAfterMediaAddedBothCallTheItemMediaItem() {
+    Cli cli = new Cli(dir, "");
+    cli.run("media", "list");
+    cli.hook("before_media_added/05_year.lua", "function execute(event)\n"
+        + "  return { changes = { media_item = { title = event.media_item.title .. ' (' .. event.media_item.year .. ')' } } }\n"
+        + "end");
+    cli.hook("after_media_added/05_seen.lua", "function execute(event)\n"
+        + "  log.info('stored ' .. event.media_item.title .. ' as ' .. event.media_item.id)\n"
+        + "  return {}\n"
+        + "end");
+    Cli.Result added = cli.run("media", "add", "--type", "movie", "--title", "Heat", "--year", "1995");
+    assertEquals(0, added.exitCode(), added.err());
+    assertEquals("Heat (1995)", added.json().get("title").asText());
+    JsonNode runs = cli.run("hooks", "runs", "--json", "--limit", "20").json();
+    assertTrue(runs.toString().contains("INFO stored Heat (1995) as 1"), runs.toString());
+  }
+
+  @Test
   void aDuplicateIsVetoedWithExitCodeThreeAndNothingIsWritten() {
     Cli cli = new Cli(dir, "");
     assertEquals(0, cli.run("media", "add", "--type", "movie", "--title", "Heat", "--year", "1995").exitCode());

@@ -61,7 +61,7 @@ class UntrustedHooksTest {
   void aTitleAHookSetIsPrintedWithItsControlCharactersEscaped() throws Exception {
     Cli cli = new Cli(dir, "");
     cli.hook("before_media_added/01_paint.lua", "function execute(event)\n"
-        + "  return { modified = true, changes = { media = { title = 'Heat\\27[2J\\nroot# ' } } }\nend");
+        + "  return { modified = true, changes = { media_item = { title = 'Heat\\27[2J\\nroot# ' } } }\nend");
     Cli.Result added = cli.run("media", "add", "--type", "movie", "--title", "Heat");
     assertEquals(0, added.exitCode(), added.err());
     Cli.Result listed = cli.run("media", "list");

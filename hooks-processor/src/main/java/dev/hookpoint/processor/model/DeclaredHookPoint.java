@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
@@ -28,6 +29,12 @@ public record DeclaredHookPoint(
   public static final String HOOK_POINTS = "dev.hookpoint.annotations.HookPoints";
   /** The field annotations read beside {@code @HookPoint}, on parameters and record components. */
   public static final String CHANGEABLE = "dev.hookpoint.annotations.Changeable";
+
+  /** Whether the host marked a parameter or record component {@code @Changeable}. */
+  public static boolean isChangeable(Element element) {
+    return element.getAnnotationMirrors().stream().anyMatch(mirror -> ((TypeElement) mirror.getAnnotationType()
+        .asElement()).getQualifiedName().contentEquals(CHANGEABLE));
+  }
   public static final String EXAMPLE = "dev.hookpoint.annotations.Example";
 
   /** The hook points of a method, direct or inside the {@code @HookPoints} container, in declaration order. */

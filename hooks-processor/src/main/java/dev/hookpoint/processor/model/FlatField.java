@@ -26,8 +26,13 @@ public record FlatField(String path, Field field, boolean changeable) {
     for (ChangeShape shape : point.changes()) {
       collectChangeable(shape, "", changeable);
     }
+    return of(point.fields(), changeable);
+  }
+
+  /** The given fields opened up, depth first; {@code changeable} holds the dotted paths hooks may set. */
+  public static List<FlatField> of(List<Field> fields, Set<String> changeable) {
     List<FlatField> flat = new ArrayList<>();
-    for (Field field : point.fields()) {
+    for (Field field : fields) {
       flatten(field, "", changeable, flat);
     }
     return List.copyOf(flat);

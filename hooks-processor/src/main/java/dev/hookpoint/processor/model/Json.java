@@ -1,8 +1,13 @@
 package dev.hookpoint.processor.model;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * Writes JSON from trees of maps, lists, strings, numbers, booleans and {@link Raw} tokens. The processor writes
@@ -55,7 +60,7 @@ public final class Json {
 
   private static void write(Object value, StringBuilder out, int depth) {
     if (value instanceof Map<?, ?> map) {
-      writeContainer(map.entrySet().iterator(), map.isEmpty(), '{', '}', out, depth, entry -> {
+      writeContainer(ordered(map).iterator(), map.isEmpty(), '{', '}', out, depth, entry -> {
         Map.Entry<?, ?> e = (Map.Entry<?, ?>) entry;
         out.append(quote(String.valueOf(e.getKey()))).append(depth < 0 ? ":" : ": ");
         write(e.getValue(), out, depth < 0 ? -1 : depth + 1);
@@ -70,6 +75,19 @@ public final class Json {
     } else {
       out.append(value);
     }
+  }
+
+  /**
+   * A map's entries in its own order when it has one, else by key: {@code Map.of} iterates in an order that
+   * changes from one JVM to the next, and a build must write the same files every time.
+   */
+  private static Collection<? extends Map.Entry<?, ?>> ordered(Map<?, ?> map) {
+    if (map instanceof LinkedHashMap<?, ?> || map instanceof SortedMap<?, ?>) {
+      return map.entrySet();
+    }
+    List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
+    entries.sort(Comparator.comparing(entry -> String.valueOf(entry.getKey())));
+    return entries;
   }
 
   private static void writeContainer(Iterator<?> items, boolean empty, char open, char close,

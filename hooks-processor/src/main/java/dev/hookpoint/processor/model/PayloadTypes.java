@@ -182,7 +182,7 @@ final class PayloadTypes {
       throws UnsupportedPayloadException {
     String example = exampleValue(element);
     return new Field(javaName, Names.snakeCase(javaName), type, doc,
-        hasAnnotation(element, DeclaredHookPoint.CHANGEABLE),
+        DeclaredHookPoint.isChangeable(element),
         example == null ? null : Examples.toJson(type, example, javaName));
   }
 
@@ -195,11 +195,6 @@ final class PayloadTypes {
             generatedPackage.getQualifiedName().toString());
       }
     }
-  }
-
-  /** Whether the element carries the annotation of that name. */
-  private static boolean hasAnnotation(Element element, String annotation) {
-    return annotation(element, annotation) != null;
   }
 
   private static AnnotationMirror annotation(Element element, String annotation) {

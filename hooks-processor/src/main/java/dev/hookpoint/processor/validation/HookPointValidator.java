@@ -1,11 +1,15 @@
 package dev.hookpoint.processor.validation;
 
 import dev.hookpoint.processor.model.DeclaredHookPoint;
+import dev.hookpoint.processor.model.Field;
+import dev.hookpoint.processor.model.FlatField;
 import dev.hookpoint.processor.model.HookedMethod;
 import dev.hookpoint.processor.model.ModelFactory;
 import dev.hookpoint.processor.model.Names;
 import dev.hookpoint.processor.model.UnsupportedPayloadException;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,7 +88,22 @@ public final class HookPointValidator {
       }
       validatePoint(method, declared, report);
     }
+    warnAboutChangeableParameters(method, report);
     return report;
+  }
+
+  /** Parameters are changed only by before_ hooks; on any other method, {@code @Changeable} would do nothing. */
+  private static void warnAboutChangeableParameters(ExecutableElement method, ValidationReport report) {
+    List<String> events = DeclaredHookPoint.of(method).stream().map(DeclaredHookPoint::name).toList();
+    if (events.isEmpty() || events.stream().anyMatch(event -> event.startsWith("before_"))) {
+      return;
+    }
+    for (VariableElement parameter : method.getParameters()) {
+      if (DeclaredHookPoint.isChangeable(parameter)) {
+        report.warning(Messages.changeableHasNoEffect(parameter.getSimpleName().toString(),
+            String.join(", ", events)), parameter);
+      }
+    }
   }
 
   private void validatePoint(ExecutableElement method, DeclaredHookPoint declared, ValidationReport report) {
@@ -122,32 +141,61 @@ public final class HookPointValidator {
   }
 
   private void validatePayload(ExecutableElement method, DeclaredHookPoint declared, ValidationReport report) {
-    Set<String> wireNames = new HashSet<>();
+    String event = declared.name();
+    Map<String, String> wireNames = new HashMap<>();
+    Map<String, Field> resolved = new LinkedHashMap<>();
     for (VariableElement parameter : method.getParameters()) {
-      checkName(Names.snakeCase(parameter.getSimpleName().toString()), wireNames, parameter, report);
+      String origin = "parameter '" + parameter.getSimpleName() + "'";
+      checkName(event, Names.snakeCase(parameter.getSimpleName().toString()), origin, wireNames, parameter, report);
       try {
-        models.parameter(parameter);
+        resolved.put(origin, models.parameter(parameter));
       } catch (UnsupportedPayloadException e) {
         report.error(Messages.unsupported(e), parameter);
       }
     }
     String resultName = ModelFactory.resultName(method, declared);
-    if (resultName != null && !declared.name().startsWith("before_")) {
-      checkName(resultName, wireNames, method, report);
+    if (resultName != null && !event.startsWith("before_")) {
+      String origin = "the result of " + method.getSimpleName() + "()";
+      checkName(event, resultName, origin, wireNames, method, report);
       try {
-        models.resultType(method);
+        resolved.put(origin, new Field("", resultName, models.resultType(method), "", false, null));
       } catch (UnsupportedPayloadException e) {
         report.error(Messages.unsupported(e), method);
       }
     }
+    if (report.isClean()) {
+      checkEnvironmentVariables(event, resolved, method, report);
+    }
   }
 
-  private static void checkName(String wireName, Set<String> seen, Element element,
-      ValidationReport report) {
+  private static void checkName(String event, String wireName, String origin, Map<String, String> seen,
+      Element element, ValidationReport report) {
+    String earlier = seen.putIfAbsent(wireName, origin);
     if (ENVELOPE.contains(wireName)) {
       report.error(Messages.reservedName(wireName), element);
-    } else if (!seen.add(wireName)) {
-      report.error(Messages.clashingNames(wireName), element);
+    } else if (earlier != null) {
+      report.error(Messages.clashingNames(event, wireName, earlier, origin), element);
     }
+  }
+
+  /**
+   * Process hooks read every leaf of the payload as {@code HOOK_<PATH>}, and distinct paths can meet there:
+   * {@code order_id} and {@code order.id} are both {@code HOOK_ORDER_ID}.
+   */
+  private static void checkEnvironmentVariables(String event, Map<String, Field> fields, ExecutableElement method,
+      ValidationReport report) {
+    Map<String, String> seen = new HashMap<>();
+    fields.forEach((origin, field) -> {
+      for (FlatField leaf : FlatField.of(List.of(field), Set.of())) {
+        if (leaf.envVar() == null) {
+          continue;
+        }
+        String where = "'" + leaf.path() + "' (" + origin + ")";
+        String earlier = seen.putIfAbsent(leaf.envVar(), where);
+        if (earlier != null) {
+          report.error(Messages.clashingEnvVars(event, leaf.envVar(), earlier, where), method);
+        }
+      }
+    });
   }
 }

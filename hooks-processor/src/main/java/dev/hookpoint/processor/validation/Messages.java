@@ -88,9 +88,20 @@ final class Messages {
         + "rename the parameter or set result = \"...\"";
   }
 
-  static String clashingNames(String field) {
-    return "[hookpoint:payload] two values of this event are both named '" + field
-        + "' on the wire; rename a parameter or set result = \"...\"";
+  static String clashingNames(String event, String field, String first, String second) {
+    return "[hookpoint:payload] " + event + ": two values of this event are both named '" + field
+        + "' on the wire, " + first + " and " + second + "; rename a parameter or set result = \"...\"";
+  }
+
+  static String clashingEnvVars(String event, String variable, String first, String second) {
+    return "[hookpoint:payload] " + event + ": " + first + " and " + second + " are both " + variable
+        + " for process hooks, which would get only one of them; rename one";
+  }
+
+  static String changeableHasNoEffect(String parameter, String events) {
+    return "[hookpoint:changeable] @Changeable on '" + parameter + "' has no effect: hooks change only the "
+        + "arguments of before_ events and the result of synchronous after_ events, and this method fires "
+        + events + "; remove @Changeable";
   }
 
   static String persistNotAfter(String name) {

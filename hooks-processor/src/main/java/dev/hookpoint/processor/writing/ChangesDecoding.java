@@ -65,7 +65,7 @@ final class ChangesDecoding {
     recordDecoders.values().forEach(type::addMethod);
   }
 
-  // private static SearchResult decodeSearchResult(Object value, String path) {
+  // private static SearchResult decodeSearchResult(Object value, WirePath path) {
   //   Map<String, ?> wire = WireDecoder.object(value, path, List.of("title", "score"));
   //   return new SearchResult(wire.get("title") == null ? null : WireDecoder.string(...), ...);
   // }
@@ -79,7 +79,7 @@ final class ChangesDecoding {
     CodeBlock.Builder arguments = CodeBlock.builder();
     String separator = "";
     for (Field component : record.components()) {
-      CodeBlock componentPath = CodeBlock.of("$T.join(path, $S)", RuntimeTypes.WIRE_DECODER, component.wireName());
+      CodeBlock componentPath = CodeBlock.of("path.key($S)", component.wireName());
       CodeBlock present = CodeBlock.of("$T.require(wire, $S, path)", RuntimeTypes.WIRE_DECODER,
           component.wireName());
       CodeBlock decoded = component.type().nullable()
@@ -93,7 +93,7 @@ final class ChangesDecoding {
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(record.javaType())
         .addParameter(Object.class, "value")
-        .addParameter(String.class, "path")
+        .addParameter(RuntimeTypes.WIRE_PATH, "path")
         .addStatement("$T wire = $T.object(value, path, $L)", RuntimeTypes.WIRE_MAP, RuntimeTypes.WIRE_DECODER,
             keys(record.components().stream().map(Field::wireName).toList()))
         .addStatement("return new $T($L)", record.javaType(), arguments.build())

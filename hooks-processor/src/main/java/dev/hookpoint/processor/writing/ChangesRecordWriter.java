@@ -68,17 +68,17 @@ final class ChangesRecordWriter {
       files.writeJava(point.changesClass().packageName(), record, point.source(), origin);
     }
 
-    // Map<String, ?> wire = WireDecoder.object(changes, "", KEYS); return new AfterMediaAddedChanges(...);
+    // Map<String, ?> wire = WireDecoder.object(changes, WirePath.ROOT, KEYS); return new AfterMediaAddedChanges(...);
     private CodeBlock fromWireBody(List<ChangeShape> roots) {
       if (roots.isEmpty()) {
         return CodeBlock.builder()
-            .addStatement("$T.object(changes, $S, KEYS)", RuntimeTypes.WIRE_DECODER, "")
+            .addStatement("$T.object(changes, $T.ROOT, KEYS)", RuntimeTypes.WIRE_DECODER, RuntimeTypes.WIRE_PATH)
             .addStatement("return new $T()", point.changesClass())
             .build();
       }
       return CodeBlock.builder()
-          .addStatement("$T wire = $T.object(changes, $S, KEYS)", RuntimeTypes.WIRE_MAP, RuntimeTypes.WIRE_DECODER,
-              "")
+          .addStatement("$T wire = $T.object(changes, $T.ROOT, KEYS)", RuntimeTypes.WIRE_MAP,
+              RuntimeTypes.WIRE_DECODER, RuntimeTypes.WIRE_PATH)
           .addStatement("return new $T($L)", point.changesClass(), decodeComponents(roots, true))
           .build();
     }
@@ -126,14 +126,14 @@ final class ChangesRecordWriter {
           .build();
     }
 
-    // wire.containsKey("title") ? WireDecoder.string(wire.get("title"), WireDecoder.join(path, "title")) : null
+    // wire.containsKey("title") ? WireDecoder.string(wire.get("title"), path.key("title")) : null
     private CodeBlock decodeComponents(List<ChangeShape> shapes, boolean topLevel) {
       CodeBlock.Builder arguments = CodeBlock.builder();
       String separator = "";
       for (ChangeShape shape : shapes) {
         String key = shape.field().wireName();
         CodeBlock path = topLevel
-            ? CodeBlock.of("$S", key) : CodeBlock.of("$T.join(path, $S)", RuntimeTypes.WIRE_DECODER, key);
+            ? CodeBlock.of("$T.ROOT.key($S)", RuntimeTypes.WIRE_PATH, key) : CodeBlock.of("path.key($S)", key);
         CodeBlock value = CodeBlock.of("wire.get($S)", key);
         CodeBlock decoded = shape instanceof ChangeShape.Partial partial
             ? CodeBlock.of("$T.fromWire($L,$W$L)", nestedName(partial), value, path)
@@ -191,7 +191,7 @@ final class ChangesRecordWriter {
               .addModifiers(Modifier.STATIC)
               .returns(name)
               .addParameter(Object.class, "value")
-              .addParameter(String.class, "path")
+              .addParameter(RuntimeTypes.WIRE_PATH, "path")
               .addStatement("$T wire = $T.object(value, path, KEYS)", RuntimeTypes.WIRE_MAP,
                   RuntimeTypes.WIRE_DECODER)
               .addStatement("return new $T($L)", name, decodeComponents(partial.components(), false))

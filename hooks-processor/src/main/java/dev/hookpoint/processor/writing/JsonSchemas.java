@@ -49,20 +49,31 @@ final class JsonSchemas {
     JsonSchemas schemas = new JsonSchemas();
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("modified", Map.of("type", "boolean", "description", "Whether the hook changed anything."));
-    properties.put("changes", schemas.changes(point.changes()));
-    properties.put("message", Map.of("type", "string", "description", "Shown in the run history."));
-    properties.put("metadata", Map.of("type", "object", "description", "Free-form data kept with the run."));
-    properties.put("halt", Map.of("type", "boolean", "description", point.phase() == HookPointModel.Phase.BEFORE
-        ? "Stop the chain and veto the action." : "Stop the chain; later hooks do not run."));
+    properties.put("changes", orEmpty(schemas.changesForms(point.changes())));
+    properties.put("message", Map.of("type", List.of("string", "number", "boolean", "null"),
+        "description", "Shown in the run history; a number or boolean is shown as text."));
+    properties.put("metadata", orEmpty(Map.of("type", "object", "description", "Free-form data kept with the run.")));
+    properties.put("halt", Map.of("type", List.of("boolean", "null"), "description",
+        point.phase() == HookPointModel.Phase.BEFORE
+            ? "Stop the chain and veto the action." : "Stop the chain; later hooks do not run."));
     Map<String, Object> schema = header(point, ".result.schema.json",
         "The result of a " + point.eventName() + " hook");
-    schema.put("type", "object");
+    // A hook that returns nothing changed nothing.
+    schema.put("type", List.of("object", "null"));
     schema.put("properties", properties);
     schema.put("additionalProperties", false);
     if (!schemas.definitions.isEmpty()) {
       schema.put("$defs", schemas.definitions);
     }
     return Json.pretty(schema) + "\n";
+  }
+
+  /**
+   * A table the runtime also takes as empty: {@code null}, and an empty list, which is how an empty Lua table
+   * (or a script's {@code []}) reads.
+   */
+  private static Map<String, Object> orEmpty(Map<String, Object> schema) {
+    return Map.of("anyOf", List.of(schema, Map.of("type", "array", "maxItems", 0), Map.of("type", "null")));
   }
 
   private static Map<String, Object> header(HookPointModel point, String suffix, String title) {
@@ -88,6 +99,35 @@ final class JsonSchemas {
     context.put("required", List.of("user_id", "settings", "dry_run"));
     context.put("properties", properties);
     return context;
+  }
+
+  /**
+   * Every shape of {@code changes} the runtime accepts: the event's own, and the two kept for Mydia's hooks
+   * ({@code compat.MydiaShapes} in the runtime): the one changeable value's keys at the top, and either form
+   * wrapped in {@code data}.
+   */
+  private Map<String, Object> changesForms(List<ChangeShape> shapes) {
+    definitions.put("changes", changes(shapes));
+    List<Object> forms = new ArrayList<>(List.of(Map.of("$ref", "#/$defs/changes")));
+    String description = "What to change, in the event's own shape";
+    if (shapes.size() == 1 && shapes.get(0) instanceof ChangeShape.Partial only) {
+      definitions.put("changes_shortcut", changes(only.components()));
+      forms.add(Map.of("$ref", "#/$defs/changes_shortcut"));
+      description += ", or with the keys of " + only.field().wireName() + " at the top";
+    }
+    if (shapes.stream().noneMatch(shape -> shape.field().wireName().equals("data"))) {
+      Map<String, Object> wrapped = new LinkedHashMap<>();
+      wrapped.put("type", "object");
+      wrapped.put("required", List.of("data"));
+      wrapped.put("properties", Map.of("data", Map.of("anyOf", List.copyOf(forms))));
+      wrapped.put("additionalProperties", false);
+      forms.add(wrapped);
+      description += ", or wrapped in data";
+    }
+    Map<String, Object> changes = new LinkedHashMap<>();
+    changes.put("description", description + ".");
+    changes.put("anyOf", forms);
+    return changes;
   }
 
   private Map<String, Object> changes(List<ChangeShape> shapes) {

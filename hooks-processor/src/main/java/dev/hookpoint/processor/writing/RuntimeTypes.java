@@ -23,6 +23,7 @@ final class RuntimeTypes {
   static final ClassName HOOK_DATA_EXCEPTION = ClassName.get(RUNTIME, "HookDataException");
   static final ClassName WIRE_ENCODER = ClassName.get(CONTRACT, "WireEncoder");
   static final ClassName WIRE_DECODER = ClassName.get(CONTRACT, "WireDecoder");
+  static final ClassName WIRE_PATH = ClassName.get(CONTRACT, "WirePath");
   static final ClassName WIRE_WRITER = ClassName.get(CONTRACT, "WireWriter");
   static final ClassName PLAIN_VALUES = ClassName.get(CONTRACT, "PlainValues");
 

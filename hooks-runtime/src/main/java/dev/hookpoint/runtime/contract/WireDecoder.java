@@ -29,21 +29,21 @@ public final class WireDecoder {
   /** Decodes one value found at {@code path}. */
   @FunctionalInterface
   public interface ValueDecoder<T> {
-    T decode(Object value, String path);
+    T decode(Object value, WirePath path);
   }
 
   /**
    * The value as an object whose keys are all among {@code allowed}.
    *
-   * @param path the object's dotted path, empty for the top level of {@code changes}
+   * @param path the object's path, {@link WirePath#ROOT} for the top level of {@code changes}
    */
-  public static Map<String, ?> object(Object value, String path, List<String> allowed) {
+  public static Map<String, ?> object(Object value, WirePath path, List<String> allowed) {
     if (!(value instanceof Map<?, ?> map)) {
       throw mismatch(value, path, "object with keys " + allowed);
     }
     for (Object key : map.keySet()) {
       if (!(key instanceof String name) || !allowed.contains(name)) {
-        String where = join(path, String.valueOf(key));
+        String where = path.key(String.valueOf(key)).toString();
         String rule = allowed.isEmpty()
             ? "hooks may change nothing here"
             : "hooks may change only " + String.join(", ", allowed);
@@ -56,42 +56,37 @@ public final class WireDecoder {
     return checked;
   }
 
-  /** The child path of a key, for messages and nested decoders. */
-  public static String join(String path, String key) {
-    return path.isEmpty() ? key : path + "." + key;
-  }
-
-  public static String string(Object value, String path) {
+  public static String string(Object value, WirePath path) {
     if (value instanceof String text) {
       return text;
     }
     throw mismatch(value, path, "string");
   }
 
-  public static Boolean bool(Object value, String path) {
+  public static Boolean bool(Object value, WirePath path) {
     if (value instanceof Boolean flag) {
       return flag;
     }
     throw mismatch(value, path, "boolean");
   }
 
-  public static Byte int8(Object value, String path) {
+  public static Byte int8(Object value, WirePath path) {
     return (byte) integral(value, path, Byte.MIN_VALUE, Byte.MAX_VALUE, "integer (8-bit)");
   }
 
-  public static Short int16(Object value, String path) {
+  public static Short int16(Object value, WirePath path) {
     return (short) integral(value, path, Short.MIN_VALUE, Short.MAX_VALUE, "integer (16-bit)");
   }
 
-  public static Integer int32(Object value, String path) {
+  public static Integer int32(Object value, WirePath path) {
     return (int) integral(value, path, Integer.MIN_VALUE, Integer.MAX_VALUE, "integer");
   }
 
-  public static Long int64(Object value, String path) {
+  public static Long int64(Object value, WirePath path) {
     return integral(value, path, Long.MIN_VALUE, Long.MAX_VALUE, "integer (64-bit)");
   }
 
-  public static Double float64(Object value, String path) {
+  public static Double float64(Object value, WirePath path) {
     if (value instanceof Number number && !(value instanceof BigDecimal) && !(value instanceof BigInteger)) {
       double result = number.doubleValue();
       if (Double.isFinite(result)) {
@@ -106,7 +101,7 @@ public final class WireDecoder {
     throw mismatch(value, path, "finite number");
   }
 
-  public static Float float32(Object value, String path) {
+  public static Float float32(Object value, WirePath path) {
     double result = float64(value, path);
     if (Math.abs(result) > Float.MAX_VALUE) {
       throw mismatch(value, path, "number within float range");
@@ -114,7 +109,7 @@ public final class WireDecoder {
     return (float) result;
   }
 
-  public static BigDecimal decimal(Object value, String path) {
+  public static BigDecimal decimal(Object value, WirePath path) {
     if (value instanceof BigDecimal decimal) {
       return decimal;
     }
@@ -137,29 +132,29 @@ public final class WireDecoder {
     throw mismatch(value, path, "decimal number");
   }
 
-  public static Instant instant(Object value, String path) {
+  public static Instant instant(Object value, WirePath path) {
     return parsed(value, path, "ISO-8601 instant, e.g. 2025-11-05T12:00:00Z", Instant::parse);
   }
 
-  public static LocalDate localDate(Object value, String path) {
+  public static LocalDate localDate(Object value, WirePath path) {
     return parsed(value, path, "ISO-8601 date, e.g. 2025-11-05", LocalDate::parse);
   }
 
-  public static LocalDateTime localDateTime(Object value, String path) {
+  public static LocalDateTime localDateTime(Object value, WirePath path) {
     return parsed(value, path, "ISO-8601 date-time, e.g. 2025-11-05T12:00:00", LocalDateTime::parse);
   }
 
-  public static OffsetDateTime offsetDateTime(Object value, String path) {
+  public static OffsetDateTime offsetDateTime(Object value, WirePath path) {
     return parsed(value, path, "ISO-8601 date-time with offset, e.g. 2025-11-05T12:00:00+01:00",
         OffsetDateTime::parse);
   }
 
-  public static UUID uuid(Object value, String path) {
+  public static UUID uuid(Object value, WirePath path) {
     return parsed(value, path, "UUID", UUID::fromString);
   }
 
   /** An enum constant from its lower-case wire name (case is ignored). */
-  public static <T extends Enum<T>> T enumConstant(Object value, String path, T[] constants) {
+  public static <T extends Enum<T>> T enumConstant(Object value, WirePath path, T[] constants) {
     if (value instanceof String text) {
       for (T constant : constants) {
         if (constant.name().equalsIgnoreCase(text)) {
@@ -172,20 +167,19 @@ public final class WireDecoder {
   }
 
   /** A list whose every element decodes; element paths are {@code path[1]}, counted from 1 as in Lua. */
-  public static <T> List<T> list(Object value, String path, ValueDecoder<T> element) {
+  public static <T> List<T> list(Object value, WirePath path, ValueDecoder<T> element) {
     if (!(value instanceof List<?> list)) {
       throw mismatch(value, path, "list");
     }
     List<T> result = new ArrayList<>(list.size());
     for (int i = 0; i < list.size(); i++) {
-      String child = path + "[" + (i + 1) + "]";
-      result.add(element.decode(list.get(i), child));
+      result.add(element.decode(list.get(i), path.element(i + 1)));
     }
     return java.util.Collections.unmodifiableList(result);
   }
 
   /** A map with string keys whose every value decodes. */
-  public static <T> Map<String, T> map(Object value, String path, ValueDecoder<T> element) {
+  public static <T> Map<String, T> map(Object value, WirePath path, ValueDecoder<T> element) {
     if (!(value instanceof Map<?, ?> map)) {
       throw mismatch(value, path, "object");
     }
@@ -194,23 +188,22 @@ public final class WireDecoder {
       if (!(entry.getKey() instanceof String key)) {
         throw mismatch(entry.getKey(), path, "object with string keys");
       }
-      String child = join(path, key);
-      result.put(key, element.decode(entry.getValue(), child));
+      result.put(key, element.decode(entry.getValue(), path.key(key)));
     }
     return result;
   }
 
   /** The value of a key a whole record needs (a primitive component), or a data error naming it. */
-  public static Object require(Map<String, ?> object, String key, String path) {
+  public static Object require(Map<String, ?> object, String key, WirePath path) {
     Object value = object.get(key);
     if (value == null) {
-      String where = join(path, key);
+      String where = path.key(key).toString();
       throw new HookDataException(where, "a value", List.of(), "'" + where + "' is required here");
     }
     return value;
   }
 
-  private static long integral(Object value, String path, long min, long max, String expected) {
+  private static long integral(Object value, WirePath path, long min, long max, String expected) {
     long result;
     if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
       result = ((Number) value).longValue();
@@ -236,7 +229,7 @@ public final class WireDecoder {
     return result;
   }
 
-  private static <T> T parsed(Object value, String path, String expected, Function<String, T> parser) {
+  private static <T> T parsed(Object value, WirePath path, String expected, Function<String, T> parser) {
     if (value instanceof String text) {
       try {
         return parser.apply(text);
@@ -247,11 +240,12 @@ public final class WireDecoder {
     throw mismatch(value, path, expected);
   }
 
-  private static HookDataException mismatch(Object value, String path, String expected) {
+  private static HookDataException mismatch(Object value, WirePath path, String expected) {
     // A hook keeps a value by leaving its key out; null never means "unchanged" or "cleared".
     String hint = value == null ? "; leave the key out to keep the current value" : "";
-    return new HookDataException(path, expected, List.of(),
-        "'" + path + "' must be " + withArticle(expected) + ", got " + describe(value) + hint);
+    String where = path.toString();
+    return new HookDataException(where, expected, List.of(),
+        "'" + where + "' must be " + withArticle(expected) + ", got " + describe(value) + hint);
   }
 
   private static String withArticle(String expected) {

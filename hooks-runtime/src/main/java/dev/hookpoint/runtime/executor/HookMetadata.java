@@ -11,9 +11,26 @@ package dev.hookpoint.runtime.executor;
  * @param onError whether its failure vetoes a {@code before_} action
  * @param sandbox what a process hook's header asks of its sandbox; only ever narrower than the configuration
  * @param warnings what in it could not be read, each with its line; the hook loads with the defaults instead
+ * @param apiVersion the hook API version it was written for, or {@code null} when it does not say
  */
 public record HookMetadata(String name, String description, String author, String version, Long timeoutMs,
-    OnError onError, SandboxRequest sandbox, java.util.List<Warning> warnings) {
+    OnError onError, SandboxRequest sandbox, java.util.List<Warning> warnings, ApiVersion apiVersion) {
+
+  /**
+   * The hook API this runtime provides: the event and result shapes, the metadata keys and the Lua helpers that
+   * {@code docs/writing-hooks.md} describes. Within one version, changes only add (a new field, helper or key);
+   * anything a written hook could notice otherwise is a new version, and a runtime keeps running hooks written
+   * for every older version it knows.
+   */
+  public static final int API_VERSION = 1;
+
+  /**
+   * The {@code api_version} a hook declares.
+   *
+   * @param version the version
+   * @param line where it says so
+   */
+  public record ApiVersion(int version, int line) {}
 
   /**
    * A metadata value that does not parse, e.g. {@code # timeout_ms: soon}: reported by {@code hooks check}, while
@@ -27,7 +44,21 @@ public record HookMetadata(String name, String description, String author, Strin
   /** Metadata with nothing that failed to read. */
   public HookMetadata(String name, String description, String author, String version, Long timeoutMs,
       OnError onError) {
-    this(name, description, author, version, timeoutMs, onError, SandboxRequest.NONE, java.util.List.of());
+    this(name, description, author, version, timeoutMs, onError, SandboxRequest.NONE, java.util.List.of(), null);
+  }
+
+  /**
+   * Refuses a hook written for a newer hook API than this runtime's: its results or helpers might mean something
+   * this runtime does not do.
+   *
+   * @throws HookFailure a {@code load_error} saying which version the hook asks for and which this runtime has
+   */
+  public void requireSupportedApi(String file) throws HookFailure {
+    if (apiVersion != null && apiVersion.version() > API_VERSION) {
+      throw HookFailure.loadError("the hook asks for hook API version " + apiVersion.version() + " (api_version), "
+          + "and this runtime provides version " + API_VERSION + ": update the application's Hookpoint, or use a "
+          + "version of the hook written for API " + API_VERSION, file, apiVersion.line());
+    }
   }
 
   /** Longest name, description, author or version kept. */

@@ -159,7 +159,7 @@ public final class LuaExecutor implements HookExecutor {
         }
         result = execute.call(event, context);
       }
-      return LuaValues.toJava(result, "the result");
+      return LuaValues.readInPlace(result, "the result");
     } catch (LuaLimitError e) {
       throw limitFailure(e, invocation, path);
     } catch (LuaError e) {

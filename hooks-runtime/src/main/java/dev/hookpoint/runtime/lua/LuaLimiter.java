@@ -157,9 +157,14 @@ final class LuaLimiter extends DebugLib {
    * that fits the whole budget but not what is left would take the run well past it in a single step.
    */
   void checkStringSize(long bytes, String operation) {
-    if (bytes > maxStringBytes || (bytes > LARGE && allocatedSinceStart() + bytes > maxMemoryBytes)) {
-      throw trip(new LuaLimitError("memory", operation + " would build a string of " + bytes
-          + " bytes, more than the run may allocate (hooks.lua.max_memory_bytes)"));
+    String limit = (maxMemoryBytes >> 20) + " MB (hooks.lua.max_memory_bytes)";
+    if (bytes > maxStringBytes) {
+      throw trip(new LuaLimitError("memory", operation + " would build a string of " + bytes + " bytes, more "
+          + "than a run may allocate in all, " + limit));
+    }
+    if (bytes > LARGE && allocatedSinceStart() + bytes > maxMemoryBytes) {
+      throw trip(new LuaLimitError("memory", operation + " would build a string of " + bytes + " bytes after "
+          + "the run allocated " + (allocatedSinceStart() >> 20) + " MB of its " + limit));
     }
   }
 

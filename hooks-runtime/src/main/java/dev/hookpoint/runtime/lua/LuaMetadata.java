@@ -4,6 +4,7 @@ import dev.hookpoint.runtime.discovery.HeaderMetadata;
 import dev.hookpoint.runtime.executor.HookFailure;
 import dev.hookpoint.runtime.executor.HookMetadata;
 import dev.hookpoint.runtime.executor.OnError;
+import dev.hookpoint.runtime.executor.SandboxRequest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,8 +20,8 @@ import org.luaj.vm2.Prototype;
 import org.luaj.vm2.compiler.LuaC;
 
 /**
- * Reads a Lua hook's {@code hook = { name = ..., description = ..., author = ..., version = ..., timeout_ms = ..., on_error = ... }}
- * table without running the hook: the table constructor is cut out of the source and evaluated alone, with no
+ * Reads a Lua hook's {@code hook = { name = ..., description = ..., author = ..., version = ..., api_version = ...,
+ * timeout_ms = ..., on_error = ... }} table without running the hook: the table constructor is cut out of the source and evaluated alone, with no
  * libraries and a tiny instruction budget, so listing hooks never runs their code. Without a table, the header
  * comment format of scripts applies ({@code -- name: ...}).
  */
@@ -57,7 +58,21 @@ final class LuaMetadata {
         text(table, "author", "", file, line),
         text(table, "version", "", file, line),
         timeout(table, file, line),
-        onError(table, file, line));
+        onError(table, file, line),
+        SandboxRequest.NONE, List.of(),
+        apiVersion(table, file, line));
+  }
+
+  private static HookMetadata.ApiVersion apiVersion(LuaTable table, String file, int line) throws HookFailure {
+    LuaValue value = table.rawget("api_version");
+    if (value.isnil()) {
+      return null;
+    }
+    if (!value.isnumber() || value.todouble() < 1 || value.todouble() != Math.rint(value.todouble())) {
+      throw HookFailure.loadError("hook.api_version must be a whole number, e.g. api_version = "
+          + HookMetadata.API_VERSION + ", got " + value.tojstring(), file, line);
+    }
+    return new HookMetadata.ApiVersion((int) Math.min(value.todouble(), Integer.MAX_VALUE), line);
   }
 
   private static LuaTable evaluate(String constructor, String file, int line) throws HookFailure {

@@ -110,7 +110,63 @@ final class LuaValues {
    * @param where how the value is named in messages, e.g. {@code the result}
    */
   static Object toJava(LuaValue value, String where) {
-    return new Reader().read(value, new Path(null, where, 0), 0);
+    return new Reader(true).read(value, null, where, 0, 0);
+  }
+
+  /**
+   * The same plain data, read in place: the value is checked exactly as {@link #toJava} checks it (the same limits,
+   * the same messages, in the same order), but nothing is copied; its tables are read through {@link LuaMapView}
+   * and {@link LuaListView} when something reads them. A hook's result is read once by the run's steps and perhaps
+   * never by the history, so copying all of it into maps was mostly waste.
+   *
+   * <p>The tables must not change afterwards. No Lua code runs once its run is over (a coroutine the run's end
+   * resumes meets the tripped limiter at its first instruction), and the one table that outlives a run, the globals
+   * {@link LuaSandbox} reuses, has a metatable. A result holding a table with a metatable is copied, as
+   * {@link #toJava} does: besides the globals, such a table may be weak ({@code __mode}) and lose values to the
+   * garbage collector at any time.
+   */
+  static Object readInPlace(LuaValue value, String where) {
+    Reader checker = new Reader(false);
+    checker.read(value, null, where, 0, 0);
+    return checker.metatables ? toJava(value, where) : plain(value);
+  }
+
+  /**
+   * A checked value as plain data, its tables as views of themselves.
+   *
+   * @throws IllegalArgumentException for a value the check rejects (a function, a thread, userdata)
+   */
+  static Object plain(LuaValue value) {
+    switch (value.type()) {
+      case LuaValue.TNIL:
+        return null;
+      case LuaValue.TBOOLEAN:
+        return value.toboolean();
+      case LuaValue.TNUMBER:
+        return number(value);
+      case LuaValue.TSTRING:
+        return value.tojstring();
+      case LuaValue.TTABLE:
+        // The check lets through only lists from 1 and tables with string keys, so a table is a list exactly when
+        // it has a length; no need to walk it again.
+        LuaTable table = (LuaTable) value;
+        int length = table.rawlen();
+        return length > 0 ? new LuaListView(table, length) : new LuaMapView(table);
+      default:
+        throw new IllegalArgumentException("a " + value.typename() + " is not plain data");
+    }
+  }
+
+  /** A Lua number as plain data: integral values as {@code Long} (as JSON would read them), others as Double. */
+  static Object number(LuaValue value) {
+    if (value instanceof LuaInteger) {
+      return (long) value.toint();
+    }
+    double number = value.todouble();
+    if (number == Math.rint(number) && Math.abs(number) < 9.007199254740992E15) {
+      return (long) number;
+    }
+    return number;
   }
 
   /** Where a value is in a result, spelled out only for messages: {@code the result.changes.groups[2]}. */
@@ -156,11 +212,20 @@ final class LuaValues {
    * deadline and memory, not only by the value count.
    */
   private static final class Reader {
-    private final List<LuaTable> open = new ArrayList<>(MAX_DEPTH);
+    /** Sized for a usual result, which nests a few tables deep; it grows for deeper ones. */
+    private final List<LuaTable> open = new ArrayList<>(4);
     private final Checkpoint checkpoint = LuaRun.checkpoint();
+    /** Whether to build the plain data, or only check that the value is some. */
+    private final boolean build;
     private int values;
     private long chars;
     private long steps;
+    /** Whether a table met had a metatable. */
+    boolean metatables;
+
+    Reader(boolean build) {
+      this.build = build;
+    }
 
     private void step() {
       if ((++steps & 1023) == 0) {
@@ -176,29 +241,29 @@ final class LuaValues {
       }
     }
 
-    Object read(LuaValue value, Path path, int depth) {
+    /** The value at {@code name} (or {@code index}, in a list) of {@code parent}; its path is made only if needed. */
+    Object read(LuaValue value, Path parent, String name, int index, int depth) {
       if (++values > MAX_VALUES) {
         throw new ConversionException("the result holds more than " + MAX_VALUES + " values");
       }
       switch (value.type()) {
         case LuaValue.TNIL:
-          return null;
         case LuaValue.TBOOLEAN:
-          return value.toboolean();
         case LuaValue.TNUMBER:
-          return number(value);
+          break;
         case LuaValue.TSTRING:
-          LuaString string = (LuaString) value;
-          count(string);
-          return string.tojstring();
+          count((LuaString) value);
+          break;
         case LuaValue.TTABLE:
-          return table((LuaTable) value, path, depth);
+          return table((LuaTable) value, new Path(parent, name, index), depth);
         default:
-          throw new ConversionException(path + " is a " + value.typename()
+          throw new ConversionException(new Path(parent, name, index) + " is a " + value.typename()
               + ", which cannot leave the hook; return strings, numbers, booleans and tables");
       }
+      return build ? plain(value) : null;
     }
 
+    /** The table as a list or a map, or {@code null} when only checking. */
     private Object table(LuaTable table, Path path, int depth) {
       if (depth >= MAX_DEPTH) {
         throw new ConversionException(path + " nests deeper than " + MAX_DEPTH + " tables");
@@ -209,6 +274,7 @@ final class LuaValues {
         }
       }
       open.add(table);
+      metatables |= table.getmetatable() != null;
       checkpoint.check();
       try {
         int length = table.rawlen();
@@ -225,13 +291,16 @@ final class LuaValues {
           }
         }
         if (entries > 0 && onlyArray && entries == length) {
-          List<Object> list = new ArrayList<>(length);
+          List<Object> list = build ? new ArrayList<>(length) : null;
           for (int i = 1; i <= length; i++) {
-            list.add(read(table.rawget(i), new Path(path, null, i), depth + 1));
+            Object item = read(table.rawget(i), path, null, i, depth + 1);
+            if (build) {
+              list.add(item);
+            }
           }
           return list;
         }
-        Map<String, Object> map = new LinkedHashMap<>(entries * 2);
+        Map<String, Object> map = build ? new LinkedHashMap<>(entries * 2) : null;
         for (Varargs next = table.next(LuaValue.NIL); !next.arg1().isnil(); next = table.next(next.arg1())) {
           step();
           LuaValue key = next.arg1();
@@ -241,23 +310,15 @@ final class LuaValues {
           }
           count((LuaString) key);
           String name = name((LuaString) key);
-          map.put(name, read(next.arg(2), new Path(path, name, 0), depth + 1));
+          Object item = read(next.arg(2), path, name, 0, depth + 1);
+          if (build) {
+            map.put(name, item);
+          }
         }
         return map;
       } finally {
         open.remove(open.size() - 1);
       }
-    }
-
-    private static Object number(LuaValue value) {
-      if (value instanceof LuaInteger) {
-        return (long) value.toint();
-      }
-      double number = value.todouble();
-      if (number == Math.rint(number) && Math.abs(number) < 9.007199254740992E15) {
-        return (long) number;
-      }
-      return number;
     }
   }
 }

@@ -86,6 +86,7 @@ public final class RegistryLoader {
         return new RegisteredHook(file, executor, unchanged.loaded(), null, sha256, enabled);
       }
       LoadedHook loaded = executor.load(file, content);
+      loaded.metadata().requireSupportedApi(file.path().toString());
       loaded.metadata().warnings().forEach(warning ->
           LOG.warn("{}:{}: {}", file.path(), warning.line(), warning.message()));
       return new RegisteredHook(file, executor, loaded, null, sha256, enabled);

@@ -49,11 +49,14 @@ final class ResultParser {
             + String.join(", ", KEYS));
       }
     }
+    // Each value is read once: the Lua executor's result converts a value each time it is read.
     Map<String, Object> changes = object(map.get("changes"), "changes");
     boolean modified = map.containsKey("modified") ? flag(map.get("modified"), "modified") : !changes.isEmpty();
-    String message = map.get("message") == null ? "" : text(map.get("message"));
+    Object given = map.get("message");
+    String message = given == null ? "" : text(given);
+    Object halt = map.get("halt");
     return new HookResult(modified, normalize(changes), message, object(map.get("metadata"), "metadata"),
-        map.get("halt") != null && flag(map.get("halt"), "halt"));
+        halt != null && flag(halt, "halt"));
   }
 
   private Map<String, Object> normalize(Map<String, Object> changes) {

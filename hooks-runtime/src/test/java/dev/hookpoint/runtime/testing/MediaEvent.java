@@ -5,6 +5,7 @@ import dev.hookpoint.runtime.contract.FieldInfo;
 import dev.hookpoint.runtime.contract.HookEvent;
 import dev.hookpoint.runtime.contract.HookPointDescriptor;
 import dev.hookpoint.runtime.contract.WireDecoder;
+import dev.hookpoint.runtime.contract.WirePath;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +32,9 @@ public record MediaEvent(String name, Instant timestamp, HookContext context, Me
     static final List<String> KEYS = List.of("media");
 
     public static Changes fromWire(Map<String, ?> changes) {
-      Map<String, ?> wire = WireDecoder.object(changes, "", KEYS);
-      return new Changes(wire.containsKey("media") ? MediaChanges.fromWire(wire.get("media"), "media") : null);
+      Map<String, ?> wire = WireDecoder.object(changes, WirePath.ROOT, KEYS);
+      return new Changes(wire.containsKey("media")
+          ? MediaChanges.fromWire(wire.get("media"), WirePath.ROOT.key("media")) : null);
     }
   }
 
@@ -40,10 +42,10 @@ public record MediaEvent(String name, Instant timestamp, HookContext context, Me
   public record MediaChanges(String title) {
     static final List<String> KEYS = List.of("title");
 
-    static MediaChanges fromWire(Object value, String path) {
+    static MediaChanges fromWire(Object value, WirePath path) {
       Map<String, ?> wire = WireDecoder.object(value, path, KEYS);
       return new MediaChanges(wire.containsKey("title")
-          ? WireDecoder.string(wire.get("title"), WireDecoder.join(path, "title")) : null);
+          ? WireDecoder.string(wire.get("title"), path.key("title")) : null);
     }
   }
 

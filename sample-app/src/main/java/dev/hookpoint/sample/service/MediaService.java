@@ -28,16 +28,27 @@ public class MediaService {
   /**
    * Creates a media item.
    *
-   * @param media the item to create; hooks may fix its title, year, TMDB id and monitoring
+   * @param mediaItem the item to create; hooks may fix its title, year, TMDB id and monitoring
    * @param existingMatches items already in the library with the same TMDB id or title
    * @return the stored item
    */
   @HookPoint(value = "before_media_added", description = "Before a media item is created in the database. "
       + "Hooks may fix the item, or veto it (e.g. a duplicate) with halt = true.")
+  public MediaItem add(NewMedia mediaItem, List<MediaSummary> existingMatches) {
+    // Through the hooked create, so that after_media_added fires on the item as stored.
+    return create(mediaItem);
+  }
+
+  /**
+   * Stores a new media item; only {@link #add}, after its before_media_added hooks, calls it.
+   *
+   * @param request the item as it was asked for, after before_media_added hooks
+   * @return the stored item, with its id
+   */
   @HookPoint(value = "after_media_added", persist = "save", description = "After a media item was created. "
       + "Hooks may adjust its settings (quality profile, release groups, search settings); changes are stored.")
-  public MediaItem add(NewMedia media, List<MediaSummary> existingMatches) {
-    return this.media.insert(media);
+  protected MediaItem create(NewMedia request) {
+    return media.insert(request);
   }
 
   /** Stores a changed item. */
