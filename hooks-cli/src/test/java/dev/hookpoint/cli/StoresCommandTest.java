@@ -109,6 +109,20 @@ class StoresCommandTest {
   }
 
   @Test
+  void aSwitchTheStoreCannotWriteSwitchesNothingAndExitsOne() throws Exception {
+    runtime = TestRuntime.builder(root, "", new ScriptExecutor()).build().start();
+    for (String suffix : new String[] {"", "-wal", "-shm"}) {
+      Files.deleteIfExists(root.resolve("hooks.db" + suffix));
+    }
+    Files.writeString(root.resolve("hooks.db"), "garbage ".repeat(100));
+    CommandResult disabled = run("disable", HOOK);
+    assertEquals(1, disabled.exitCode());
+    assertTrue(disabled.err().startsWith("[hookpoint:store-corrupt] " + root.resolve("hooks.db")), disabled.err());
+    assertTrue(disabled.err().contains("nothing was switched"), disabled.err());
+    assertTrue(runtime.hook(HOOK).orElseThrow().enabled());
+  }
+
+  @Test
   void dryRunsAreMarkedInTheTextAndTheJsonKeepsItsFields() throws Exception {
     runtime = TestRuntime.builder(root, "", new ScriptExecutor()).build().start();
     HookPointHandle<MediaEvent, MediaEvent.Changes> handle = runtime.dispatcher().handle(TestRuntime.BEFORE);
