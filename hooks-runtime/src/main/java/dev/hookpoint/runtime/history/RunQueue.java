@@ -21,7 +21,7 @@ final class RunQueue implements AutoCloseable {
   private static final int BATCH = 500;
   private static final long FLUSH_TIMEOUT_MS = 10_000;
 
-  private final BlockingQueue<RunRecord> pending = new ArrayBlockingQueue<>(CAPACITY);
+  private final BlockingQueue<RunRecord> pending;
   private final Consumer<List<RunRecord>> write;
   private final Thread writer;
   private long queued;
@@ -31,6 +31,11 @@ final class RunQueue implements AutoCloseable {
 
   /** @param write writes one batch; it logs its own failures and never throws */
   RunQueue(Consumer<List<RunRecord>> write, String name) {
+    this(write, name, CAPACITY);
+  }
+
+  RunQueue(Consumer<List<RunRecord>> write, String name, int capacity) {
+    this.pending = new ArrayBlockingQueue<>(capacity);
     this.write = write;
     this.writer = new Thread(this::drain, name);
     writer.setDaemon(true);
@@ -51,6 +56,11 @@ final class RunQueue implements AutoCloseable {
       }
       queued++;
     }
+  }
+
+  /** Runs dropped because the queue was full. */
+  synchronized long dropped() {
+    return dropped;
   }
 
   /** Waits (up to 10 s) until every run queued so far is written. */
