@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-/** Runs kept in memory (for tests, and the fallback when the store cannot be used): the last {@code capacity} runs in memory. */
+/**
+ * The last {@code capacity} runs, in memory only: for tests, and the fallback when the store cannot be used.
+ */
 public final class InMemoryRunStore implements RunStore {
 
   private final int capacity;
