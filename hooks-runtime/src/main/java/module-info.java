@@ -8,10 +8,14 @@ module dev.hookpoint.runtime {
   requires com.fasterxml.jackson.dataformat.yaml;
   requires dev.hookpoint.luaj;
   requires java.management;
+  /** Exported: the stores take a host's {@code javax.sql.DataSource}. */
+  requires transitive java.sql;
   requires jdk.management;
   requires org.apache.httpcomponents.client5.httpclient5;
   requires org.apache.httpcomponents.core5.httpcore5;
   requires org.slf4j;
+  /** The embedded default store (a real module: org.xerial.sqlitejdbc). */
+  requires org.xerial.sqlitejdbc;
 
   /** What hosts use: the runtime and its builder, contexts, vetoes, the installed hooks, the operator tools. */
   exports dev.hookpoint.runtime;

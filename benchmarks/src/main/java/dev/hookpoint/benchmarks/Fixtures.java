@@ -43,9 +43,10 @@ final class Fixtures {
 
   /** A started runtime over {@code root/hooks}, with the default limits, history and file checks. */
   static HookRuntime runtime(Path root, String hooksYaml) {
-    String yaml = "database:\n  path: " + root.resolve("bench.db") + "\nhooks:\n  hot_reload: false\n"
+    String yaml = "hooks:\n  hot_reload: false\n"
         + hooksYaml.indent(2);
-    return HookRuntime.builder(ConfigLoader.parse(yaml, "bench.yaml", Map.of()))
+    // The history in memory, as before the SQLite default: the benchmarks measure dispatch, not a disk.
+    return HookRuntime.builder(ConfigLoader.parse(yaml, "bench.yaml", Map.of())).baseDirectory(root).inMemoryStores()
         .hookPoints(new BenchServiceHookCatalog().hookPoints())
         .standardExecutors()
         .build()

@@ -16,6 +16,12 @@ import picocli.CommandLine.Command;
     description = "Write, list, check, test and switch hooks; show hook points, their docs and the run history.")
 public final class HooksCommand implements Runnable {
 
+  /**
+   * The exit code of {@code hooks enable}/{@code disable} when the switch was made but not kept: the host's state
+   * store is in memory, so it is lost when the command's process exits and the running host never sees it.
+   */
+  public static final int NOT_KEPT = 4;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /**
@@ -36,6 +42,20 @@ public final class HooksCommand implements Runnable {
     // Every subcommand answers --help (and -h) with its usage, exit 0.
     hooks.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
     return hooks;
+  }
+
+  /**
+   * Why {@code what} (hook switches, runs) seen or changed by this command is this process's only, and the fix:
+   * for the commands whose point is another process (the running host), when the host keeps them in memory.
+   */
+  static String inMemoryOnly(HookRuntime hooks, String what) {
+    String why = hooks.storeProblem()
+        .map(problem -> "this host's store cannot be used (" + problem.getMessage() + "), so it keeps " + what
+            + " in memory until that is fixed")
+        .orElse("this host keeps " + what + " in memory (it has no persistent store)");
+    return why + ": they are this process's only, lost when it exits and never seen by the running host. To keep "
+        + "them, give the runtime a persistent store (the default SQLite file beside the hooks, or "
+        + "HookRuntime.Builder.dataSource/runStore/stateStore; see docs/host-guide.md).";
   }
 
   @Override

@@ -59,6 +59,9 @@ final class ListCommand implements Callable<Integer> {
     hooks.processSandbox().ifPresent(sandbox -> out.println(sandbox.name().equals("none")
         ? "Process hooks run WITHOUT a sandbox (none): " + sandbox.why()
         : "Process hooks run in the " + sandbox.name() + " sandbox."));
+    if (!hooks.stateStore().persistent()) {
+      out.println("Switches shown are this process's: " + HooksCommand.inMemoryOnly(hooks, "hook switches"));
+    }
     out.flush();
     return 0;
   }

@@ -2,6 +2,7 @@ package dev.hookpoint.cli;
 
 import dev.hookpoint.runtime.HookRuntime;
 import dev.hookpoint.runtime.history.RunRecord;
+import dev.hookpoint.runtime.history.StoreException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +13,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code hooks runs [--limit N] [--json]}: the run history, newest first. */
+/**
+ * {@code hooks runs [--limit N] [--json]}: the run history, newest first, dry runs marked. A history kept in memory
+ * is this process's only, and the command says so rather than showing it as the host's.
+ */
 @Command(name = "runs", description = "Show the run history, newest first.")
 final class RunsCommand implements Callable<Integer> {
+
+  /** Marks a dry run ({@code hooks test}) in the text, so that test runs do not pass for the host's own. */
+  static final String DRY_RUN = "[dry run] ";
 
   private final Supplier<HookRuntime> runtime;
 
@@ -33,7 +40,15 @@ final class RunsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    List<RunRecord> runs = runtime.get().runStore().recent(Math.max(0, limit));
+    HookRuntime hooks = runtime.get();
+    List<RunRecord> runs;
+    try {
+      runs = hooks.runStore().recent(Math.max(0, limit));
+    } catch (StoreException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return 1;
+    }
+    String inMemory = hooks.runStore().persistent() ? null : HooksCommand.inMemoryOnly(hooks, "the run history");
     if (json) {
       List<Map<String, Object>> list = new ArrayList<>();
       for (RunRecord run : runs) {
@@ -47,16 +62,22 @@ final class RunsCommand implements Callable<Integer> {
         list.add(entry);
       }
       JsonOutput.print(out, list);
+      if (inMemory != null) {
+        spec.commandLine().getErr().println("Runs of this process only: " + inMemory);
+      }
       return 0;
     }
     if (runs.isEmpty()) {
-      out.println("No runs recorded yet.");
+      out.println(inMemory == null ? "No runs recorded yet." : "No runs in this process: " + inMemory);
     }
     for (RunRecord run : runs) {
       String detail = run.error() == null ? run.message()
           : run.error().message() + (run.error().line() == null ? "" : " (line " + run.error().line() + ")");
-      out.printf("%s  %-48s %-16s %9.3f ms  %s%n", run.startedAt(), run.hookId(), run.status().wireName(),
-          run.durationMicros() / 1000.0, detail);
+      out.printf("%s  %-48s %-16s %9.3f ms  %s%s%n", run.startedAt(), run.hookId(), run.status().wireName(),
+          run.durationMicros() / 1000.0, run.dryRun() ? DRY_RUN : "", detail);
+    }
+    if (inMemory != null && !runs.isEmpty()) {
+      out.println("Runs of this process only: " + inMemory);
     }
     out.flush();
     return 0;

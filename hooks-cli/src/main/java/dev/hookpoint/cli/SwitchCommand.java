@@ -1,13 +1,17 @@
 package dev.hookpoint.cli;
 
 import dev.hookpoint.runtime.HookRuntime;
+import dev.hookpoint.runtime.history.StoreException;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code hooks enable|disable <id>}: switches one hook on or off, persisted by the host's state store. */
+/**
+ * {@code hooks enable|disable <id>}: switches one hook on or off, kept by the host's state store. When that store is
+ * in memory, the switch is lost when the command exits: it says so and exits with {@link HooksCommand#NOT_KEPT}.
+ */
 @Command(description = "Switch one hook on or off by its id (event/file, as 'hooks list' shows).")
 final class SwitchCommand implements Callable<Integer> {
 
@@ -26,13 +30,24 @@ final class SwitchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    HookRuntime hooks = runtime.get();
     try {
-      runtime.get().setEnabled(hookId, enable);
+      hooks.setEnabled(hookId, enable);
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println(e.getMessage());
       return 1;
+    } catch (StoreException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      spec.commandLine().getErr().println("nothing was switched");
+      return 1;
     }
-    spec.commandLine().getOut().println((enable ? "enabled " : "disabled ") + hookId);
+    String done = (enable ? "enabled " : "disabled ") + hookId;
+    if (!hooks.stateStore().persistent()) {
+      spec.commandLine().getErr().println(done + " in this process only, NOT kept: "
+          + HooksCommand.inMemoryOnly(hooks, "hook switches"));
+      return HooksCommand.NOT_KEPT;
+    }
+    spec.commandLine().getOut().println(done);
     return 0;
   }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /** Runs the {@code hooks} command over a runtime, as its operators would, and keeps what it printed. */
@@ -27,9 +28,14 @@ final class Hooks {
   private Hooks() {}
 
   static Result run(HookRuntime runtime, String... args) {
+    return run(() -> runtime, args);
+  }
+
+  /** With the runtime made on demand, as a host's CLI makes it. */
+  static Result run(Supplier<HookRuntime> runtime, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine hooks = HooksCommand.commandLine(() -> runtime);
+    CommandLine hooks = HooksCommand.commandLine(runtime);
     hooks.setOut(new PrintWriter(out));
     hooks.setErr(new PrintWriter(err));
     int exitCode = hooks.execute(args);

@@ -14,10 +14,9 @@ import dev.hookpoint.runtime.executor.HookExecutor;
 import dev.hookpoint.runtime.executor.HookFailure;
 import dev.hookpoint.runtime.history.HookMetrics;
 import dev.hookpoint.runtime.history.HookStateStore;
-import dev.hookpoint.runtime.history.InMemoryHookStateStore;
-import dev.hookpoint.runtime.history.InMemoryRunStore;
 import dev.hookpoint.runtime.history.RunListener;
 import dev.hookpoint.runtime.history.RunStore;
+import dev.hookpoint.runtime.history.StoreException;
 import dev.hookpoint.runtime.registry.HookLock;
 import dev.hookpoint.runtime.registry.HookRegistry;
 import dev.hookpoint.runtime.registry.HotReloader;
@@ -35,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +60,7 @@ public final class HookRuntime implements AutoCloseable {
   private final List<HookExecutor> executors;
   private final RunStore runStore;
   private final HookStateStore stateStore;
+  private final Stores stores;
   private final HookMetrics metrics = new HookMetrics();
   private final Watchdog watchdog;
   private final HookRunner runner;
@@ -78,14 +79,15 @@ public final class HookRuntime implements AutoCloseable {
 
   private HookRuntime(Builder builder) {
     this.config = builder.config;
-    this.hooksDirectory = builder.config.hooksDirectory(builder.workingDirectory);
+    this.hooksDirectory = builder.config.hooksDirectory(builder.baseDirectory);
     Map<String, HookPointDescriptor<?, ?>> byName = new LinkedHashMap<>();
     builder.points.forEach(point -> byName.putIfAbsent(point.name(), point));
     this.points = Map.copyOf(byName);
     this.executors = List.copyOf(builder.executors);
-    this.runStore = builder.runStore != null ? builder.runStore
-        : new InMemoryRunStore(config.hooks().history().maxRuns());
-    this.stateStore = builder.stateStore != null ? builder.stateStore : new InMemoryHookStateStore();
+    this.stores = Stores.choose(config, builder.baseDirectory, builder.runStore, builder.stateStore,
+        builder.dataSource, builder.inMemoryStores);
+    this.runStore = stores.runs();
+    this.stateStore = stores.state();
     this.watchdog = new Watchdog();
     this.runner = new HookRunner(config.hooks(), runStore, metrics, watchdog);
     this.background = new BackgroundRunner(config.hooks().async(), watchdog);
@@ -153,7 +155,10 @@ public final class HookRuntime implements AutoCloseable {
     return hooks();
   }
 
-  /** Switches one hook on or off, now and (with a persistent state store) after restarts. */
+  /**
+   * Switches one hook on or off, now and (with a persistent state store) after restarts and in the host's other
+   * processes. The store is written first: when it fails ({@code StoreException}) nothing is switched.
+   */
   public synchronized void setEnabled(String hookId, boolean enabled) {
     HookRegistry current = dispatcher.registry();
     if (current.find(hookId).isEmpty()) {
@@ -250,7 +255,7 @@ public final class HookRuntime implements AutoCloseable {
   }
 
   /** Which hooks operators switched off; a fresh scan honours them as the live registry does. */
-  HookStateStore stateStore() {
+  public HookStateStore stateStore() {
     return stateStore;
   }
 
@@ -303,6 +308,14 @@ public final class HookRuntime implements AutoCloseable {
     return runStore;
   }
 
+  /**
+   * Why the runtime keeps its stores in memory although the host asked for a database (the default file, or
+   * {@link Builder#dataSource}): the database could not be used at start. Empty when the stores are as asked.
+   */
+  public Optional<StoreException> storeProblem() {
+    return stores.problem();
+  }
+
   /** The sandbox process hooks run in; empty when the runtime has no process executor. */
   public Optional<ProcessSandbox> processSandbox() {
     return executors.stream().filter(dev.hookpoint.runtime.process.ProcessExecutor.class::isInstance)
@@ -320,8 +333,8 @@ public final class HookRuntime implements AutoCloseable {
 
   /**
    * Stops watching, drains background events up to {@code hooks.async.drain_timeout_ms} (recording what is left
-   * as lost), and closes the executors. Called twice, or from the JVM's shutdown and the host at once, it closes
-   * once; the second caller waits until the first is done.
+   * as lost), writes the runs its own store still has queued, and closes the executors. Called twice, or from the
+   * JVM's shutdown and the host at once, it closes once; the second caller waits until the first is done.
    */
   @Override
   public synchronized void close() {
@@ -340,6 +353,8 @@ public final class HookRuntime implements AutoCloseable {
       reloader.close();
     }
     background.close();
+    // After the drain, whose runs (and lost ones) are recorded too.
+    stores.close();
     watchdog.close();
     executors.forEach(HookExecutor::close);
   }
@@ -347,12 +362,14 @@ public final class HookRuntime implements AutoCloseable {
   /** Builds a {@link HookRuntime}. */
   public static final class Builder {
     private final HookpointConfig config;
-    private Path workingDirectory = Path.of("").toAbsolutePath();
+    private Path baseDirectory = Path.of("").toAbsolutePath();
     private List<HookPointDescriptor<?, ?>> points;
     private final List<HookExecutor> executors = new ArrayList<>();
     private final List<FileCheck> checks = new ArrayList<>();
     private RunStore runStore;
     private HookStateStore stateStore;
+    private DataSource dataSource;
+    private boolean inMemoryStores;
     private Map<String, Object> settings = Map.of();
     private Boolean hotReload;
     private boolean closeOnShutdown = true;
@@ -361,9 +378,12 @@ public final class HookRuntime implements AutoCloseable {
       this.config = config;
     }
 
-    /** What a relative database path is relative to; the process's working directory by default. */
-    public Builder workingDirectory(Path workingDirectory) {
-      this.workingDirectory = workingDirectory.toAbsolutePath();
+    /**
+     * What a relative {@code hooks.directory} and {@code store.path} are relative to; the process's working
+     * directory by default.
+     */
+    public Builder baseDirectory(Path baseDirectory) {
+      this.baseDirectory = baseDirectory.toAbsolutePath();
       return this;
     }
 
@@ -395,15 +415,37 @@ public final class HookRuntime implements AutoCloseable {
       return this;
     }
 
-    /** Where runs are recorded; in memory by default. */
+    /**
+     * Where runs are recorded, instead of the default (a JDBC store on {@link #dataSource}, or SQLite beside the
+     * hooks).
+     */
     public Builder runStore(RunStore runStore) {
       this.runStore = runStore;
       return this;
     }
 
-    /** Where hook switches are kept; in memory by default. */
+    /** Where hook switches are kept, instead of the default (as for {@link #runStore}). */
     public Builder stateStore(HookStateStore stateStore) {
       this.stateStore = stateStore;
+      return this;
+    }
+
+    /**
+     * Keeps hook switches and runs (unless {@link #runStore}/{@link #stateStore} say otherwise) in the host's
+     * database, in Hookpoint's own tables ({@code hookpoint_*}), created and migrated on build. Without it the
+     * default is one SQLite file, {@code store.path} or {@code <hooks directory>.db} beside the hooks directory.
+     */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = dataSource;
+      return this;
+    }
+
+    /**
+     * Keeps switches and runs in memory only, for tests and one-off tools: the {@code hooks} command then says
+     * that a switch does not last and that other processes' runs are not visible.
+     */
+    public Builder inMemoryStores() {
+      this.inMemoryStores = true;
       return this;
     }
 

@@ -71,10 +71,11 @@ import java.util.List;
         public class Main {
           public static void main(String[] args) {
             try (HookRuntime hooks = HookRuntime.builder(ConfigLoader.load(Path.of(args[0]), Map.of()))
-                .workingDirectory(Path.of(args[1])).hookPoints(List.of()).standardExecutors()
+                .baseDirectory(Path.of(args[1])).hookPoints(List.of()).standardExecutors()
                 .closeOnShutdown(false).build().start()) {
               System.out.println("hooks: " + hooks.hooks().size() + ", history: "
-                  + hooks.config().hooks().history().maxRuns());
+                  + hooks.config().hooks().history().maxRuns() + ", store: " + hooks.storeProblem()
+                  .map(Throwable::getMessage).orElse("ok"));
             }
           }
         }
@@ -88,6 +89,8 @@ import java.util.List;
     String output = new String(host.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, host.exitValue(), output);
     assertTrue(output.contains("hooks: 0, history: 7"), output);
+    assertTrue(Files.isRegularFile(root.resolve("hooks.db")), "the default store, SQLite on the module path");
+    assertTrue(output.contains("store: ok"), output);
   }
 
   private void write(String relative, String content) throws IOException {

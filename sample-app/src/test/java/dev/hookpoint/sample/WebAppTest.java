@@ -32,7 +32,7 @@ class WebAppTest {
 
   @BeforeEach
   void start() {
-    app = Mydia.open(ConfigLoader.parse("database:\n  path: data/mydia.db\nhooks:\n  hot_reload: false\n",
+    app = Mydia.open(ConfigLoader.parse("hooks:\n  hot_reload: false\n",
         "test.yaml", Map.of()), dir, false);
     server = WebApp.create(app).start("127.0.0.1", 0);
   }

@@ -3,6 +3,7 @@ package dev.hookpoint.runtime.config;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,19 +50,53 @@ public final class ConfigLoader {
 
   /** Loads the file, or the defaults when it does not exist, then applies the environment's overrides. */
   public static HookpointConfig load(Path file, Map<String, String> environment) {
-    String yaml = "";
-    if (file != null && Files.exists(file)) {
-      try {
-        yaml = Files.readString(file);
-      } catch (IOException e) {
-        throw new ConfigException("cannot read " + file + ": " + e.getMessage());
-      }
-    }
-    return parse(yaml, file == null ? "config.yaml" : file.toString(), environment);
+    return load(file, environment, Set.of());
+  }
+
+  /**
+   * Loads the file as {@link #load(Path, Map)} does, leaving alone the top-level sections the host owns in the same
+   * file ({@code hostSections}, e.g. the sample app's {@code database}); the host reads them with
+   * {@link #hostSection}.
+   */
+  public static HookpointConfig load(Path file, Map<String, String> environment, Set<String> hostSections) {
+    return parse(read(file), file == null ? "config.yaml" : file.toString(), environment, hostSections);
   }
 
   /** Parses YAML text; {@code source} names it in messages. */
   public static HookpointConfig parse(String yaml, String source, Map<String, String> environment) {
+    return parse(yaml, source, environment, Set.of());
+  }
+
+  /**
+   * One top-level section the host owns, as plain data (maps, lists, strings, numbers, booleans); empty when the
+   * file or the section is missing.
+   */
+  public static Map<String, Object> hostSection(Path file, String name) {
+    String source = file == null ? "config.yaml" : file.toString();
+    JsonNode section = Optional.ofNullable(readTree(read(file), source, new Origins(source)))
+        .map(root -> root.get(name)).orElse(null);
+    if (section == null || section.isNull()) {
+      return Map.of();
+    }
+    if (!section.isObject()) {
+      throw new ConfigException(source + ": '" + name + "' must be a mapping of keys, got " + section);
+    }
+    return MAPPER.convertValue(section, new TypeReference<Map<String, Object>>() {});
+  }
+
+  private static String read(Path file) {
+    if (file == null || !Files.exists(file)) {
+      return "";
+    }
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new ConfigException("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static HookpointConfig parse(String yaml, String source, Map<String, String> environment,
+      Set<String> hostSections) {
     Origins origins = new Origins(source);
     ObjectNode merged = MAPPER.valueToTree(HookpointConfig.defaults());
     List<String> problems = new ArrayList<>();
@@ -70,6 +106,7 @@ public final class ConfigLoader {
         throw new ConfigException(source + ": the file must be a mapping of keys, like 'hooks:', got "
             + user.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
       }
+      ((ObjectNode) user).remove(hostSections);
       merge(merged, user, "", origins, problems);
     }
     EnvironmentOverrides.apply(merged, environment, FREE_FORM, origins, problems);

@@ -19,7 +19,6 @@ final class ConfigRules {
   static List<String> check(HookpointConfig config, ConfigLoader.Origins origins) {
     ConfigRules rules = new ConfigRules(origins);
     HookpointConfig.Hooks hooks = config.hooks();
-    rules.notBlank("database.path", config.database().path());
     rules.notBlank("hooks.directory", hooks.directory());
     rules.positive("hooks.default_timeout_ms", hooks.defaultTimeoutMs());
     rules.positive("hooks.process_timeout_ms", hooks.processTimeoutMs());

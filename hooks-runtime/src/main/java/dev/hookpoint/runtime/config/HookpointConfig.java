@@ -9,14 +9,14 @@ import java.util.Map;
  * Everything Hookpoint reads from {@code config.yaml}. Every key has a documented default (see
  * {@link #defaults()} and {@code docs/configuration.md}); snake_case in YAML, camelCase here.
  *
- * @param database where the host keeps its database; relative hook directories resolve against its folder
+ * @param store where the runtime keeps hook switches and run history when the host gives it no store of its own
  * @param hooks how hooks are found and run
  */
-public record HookpointConfig(Database database, Hooks hooks) {
+public record HookpointConfig(Store store, Hooks hooks) {
 
   /** The configuration when there is no file. */
   public static HookpointConfig defaults() {
-    return new HookpointConfig(new Database("data/mydia.db"), new Hooks(true, "hooks", true, 5_000, 30_000,
+    return new HookpointConfig(new Store(""), new Hooks(true, "hooks", true, 5_000, 30_000,
         30_000, true, false, true, 8L * 1024 * 1024,
         new Async(2, 10_000, WhenFull.DROP, 5_000),
         new History(1_000, 100, 1_000),
@@ -26,21 +26,30 @@ public record HookpointConfig(Database database, Hooks hooks) {
   }
 
   /**
-   * The hooks directory: absolute as configured, or relative to the database file's directory.
+   * The hooks directory: absolute as configured, or relative to {@code baseDirectory}.
    *
-   * @param workingDirectory what a relative database path is relative to
+   * @param baseDirectory what relative paths are relative to: the working directory, unless the host says otherwise
    */
-  public Path hooksDirectory(Path workingDirectory) {
-    Path configured = Path.of(hooks.directory());
-    if (configured.isAbsolute()) {
-      return configured.normalize();
-    }
-    Path databaseDirectory = workingDirectory.resolve(database.path()).toAbsolutePath().getParent();
-    return databaseDirectory.resolve(configured).normalize();
+  public Path hooksDirectory(Path baseDirectory) {
+    return baseDirectory.toAbsolutePath().resolve(hooks.directory()).normalize();
   }
 
-  /** @param path the database file; relative to the working directory */
-  public record Database(String path) {}
+  /**
+   * The default store's SQLite file: {@code store.path} (absolute, or relative to {@code baseDirectory}), or when
+   * that is empty, {@code <hooks directory>.db} beside the hooks directory (outside it: discovery and the reloader
+   * never see it, and no event directory holds it).
+   */
+  public Path storeFile(Path baseDirectory) {
+    if (!store.path().isBlank()) {
+      return baseDirectory.toAbsolutePath().resolve(store.path()).normalize();
+    }
+    Path directory = hooksDirectory(baseDirectory);
+    Path name = directory.getFileName();
+    return directory.resolveSibling((name == null ? "hooks" : name.toString()) + ".db");
+  }
+
+  /** @param path the default store's SQLite file; empty for {@code <hooks directory>.db} beside the hooks */
+  public record Store(String path) {}
 
   /**
    * @param enabled {@code false} runs the host with no hooks at all
@@ -54,7 +63,7 @@ public record HookpointConfig(Database database, Hooks hooks) {
    * @param allowSymlinks load hooks that are symbolic links (checked, hashed and run as their target's content)
    * @param maxFileBytes larger hook files are refused before they are read
    * @param async the background executor of on_ and async after_ events
-   * @param history the run history kept in memory
+   * @param history how much of the run history is kept
    * @param lua the Lua sandbox's limits
    * @param process the process executor's limits
    * @param onError per event, whether a failing hook vetoes the action; hooks may also declare it themselves
@@ -99,7 +108,7 @@ public record HookpointConfig(Database database, Hooks hooks) {
   }
 
   /**
-   * @param maxRuns runs kept by the in-memory history
+   * @param maxRuns runs kept by the history, in the store or in memory; older ones are deleted
    * @param maxLogLines log lines kept per run
    * @param maxLogLineLength characters kept per log line
    */

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-/** The default run store: the last {@code capacity} runs in memory. */
+/**
+ * The last {@code capacity} runs, in memory only: for tests, and the fallback when the store cannot be used.
+ */
 public final class InMemoryRunStore implements RunStore {
 
   private final int capacity;
@@ -25,6 +27,12 @@ public final class InMemoryRunStore implements RunStore {
       runs.removeFirst();
     }
     runs.addLast(run);
+  }
+
+  /** Runs are lost when the process exits. */
+  @Override
+  public boolean persistent() {
+    return false;
   }
 
   @Override

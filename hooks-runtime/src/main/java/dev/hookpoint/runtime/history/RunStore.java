@@ -13,4 +13,12 @@ public interface RunStore {
 
   /** The most recent runs, newest first. */
   List<RunRecord> recent(int limit);
+
+  /**
+   * Whether recorded runs outlive this process, so that the host's other processes (a {@code hooks runs}) see them.
+   * A store kept in memory says no, and the {@code hooks} command says so instead of showing an empty history.
+   */
+  default boolean persistent() {
+    return true;
+  }
 }

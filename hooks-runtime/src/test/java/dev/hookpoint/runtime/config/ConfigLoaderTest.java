@@ -23,7 +23,7 @@ class ConfigLoaderTest {
   void missingFileMeansTheDocumentedDefaults() {
     HookpointConfig config = ConfigLoader.load(dir.resolve("absent.yaml"), Map.of());
     assertEquals(HookpointConfig.defaults(), config);
-    assertEquals("data/mydia.db", config.database().path());
+    assertEquals("", config.store().path(), "the framework's defaults know no host's database");
     assertEquals(5_000, config.hooks().defaultTimeoutMs());
     assertEquals(30_000, config.hooks().processTimeoutMs());
     assertEquals(30_000, config.hooks().maxTimeoutMs());
@@ -40,7 +40,7 @@ class ConfigLoaderTest {
 
   @Test
   void unknownKeyNamesTheKeyTheLineAndTheKnownKeys() {
-    ConfigException error = failure("database:\n  path: x.db\nhooks:\n  enabled: true\n  timout_ms: 5\n");
+    ConfigException error = failure("store:\n  path: x.db\nhooks:\n  enabled: true\n  timout_ms: 5\n");
     assertTrue(error.getMessage().startsWith("config.yaml:5: unknown key 'hooks.timout_ms'; the keys under "
         + "'hooks' are enabled, directory, hot_reload, default_timeout_ms"), error.getMessage());
   }
@@ -131,12 +131,36 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void relativeHooksDirectoryResolvesAgainstTheDatabaseDirectory() throws Exception {
-    HookpointConfig config = ConfigLoader.parse("database:\n  path: config/mydia.db\nhooks:\n  directory: hooks\n",
-        "config.yaml", Map.of());
+  void relativeHooksDirectoryResolvesAgainstTheBaseDirectoryWithNoDatabaseInvolved() {
+    HookpointConfig config = ConfigLoader.parse("hooks:\n  directory: config/hooks\n", "config.yaml", Map.of());
     assertEquals(dir.resolve("config/hooks"), config.hooksDirectory(dir));
+    assertEquals(dir.resolve("hooks"), HookpointConfig.defaults().hooksDirectory(dir));
     HookpointConfig absolute = ConfigLoader.parse("hooks:\n  directory: /srv/hooks\n", "config.yaml", Map.of());
     assertEquals(Path.of("/srv/hooks"), absolute.hooksDirectory(dir));
+  }
+
+  @Test
+  void theDefaultStoreFileIsBesideTheHooksDirectoryNotInIt() {
+    assertEquals(dir.resolve("hooks.db"), HookpointConfig.defaults().storeFile(dir));
+    HookpointConfig custom = ConfigLoader.parse("hooks:\n  directory: /srv/my-hooks\n", "config.yaml", Map.of());
+    assertEquals(Path.of("/srv/my-hooks.db"), custom.storeFile(dir));
+    HookpointConfig given = ConfigLoader.parse("store:\n  path: state/hooks.sqlite\n", "config.yaml",
+        Map.of("HOOKPOINT_HOOKS_DIRECTORY", "/srv/hooks"));
+    assertEquals(dir.resolve("state/hooks.sqlite"), given.storeFile(dir));
+  }
+
+  @Test
+  void aHostsOwnSectionIsLeftToTheHostAndEveryOtherUnknownKeyStillFails() throws Exception {
+    Path file = Files.writeString(dir.resolve("config.yaml"), "database:\n  path: data/app.db\n"
+        + "hooks:\n  hot_reload: false\nextra: 1\n");
+    ConfigException unknown = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(file, Map.of(), java.util.Set.of("database")));
+    assertEquals(file + ":5: unknown key 'extra'; the keys at the top level are store, hooks", unknown.getMessage());
+    Files.writeString(file, "database:\n  path: data/app.db\nhooks:\n  hot_reload: false\n");
+    assertEquals(false, ConfigLoader.load(file, Map.of(), java.util.Set.of("database")).hooks().hotReload());
+    assertEquals(Map.of("path", "data/app.db"), ConfigLoader.hostSection(file, "database"));
+    assertEquals(Map.of(), ConfigLoader.hostSection(dir.resolve("absent.yaml"), "database"));
+    assertThrows(ConfigException.class, () -> ConfigLoader.load(file, Map.of()), "not the runtime's key");
   }
 
   @Test

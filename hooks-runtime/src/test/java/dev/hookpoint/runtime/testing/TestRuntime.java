@@ -23,9 +23,9 @@ public final class TestRuntime {
 
   private TestRuntime() {}
 
-  /** A config whose database (and so hooks directory) lives in {@code root}, with extra YAML for hooks. */
+  /** A config whose hooks directory is {@code root/hooks} (so its default store is {@code root/hooks.db}). */
   public static HookpointConfig config(Path root, String hooksYaml) {
-    String yaml = "database:\n  path: " + root.resolve("app.db") + "\nhooks:\n  directory: hooks\n"
+    String yaml = "hooks:\n  directory: " + root.resolve("hooks") + "\n"
         + (hooksYaml.contains("hot_reload") ? "" : "  hot_reload: false\n") + hooksYaml.indent(2);
     return ConfigLoader.parse(yaml, "test.yaml", Map.of());
   }

@@ -2,6 +2,7 @@ package dev.hookpoint.sample.app;
 
 import dev.hookpoint.runtime.HookRuntime;
 import dev.hookpoint.runtime.config.HookpointConfig;
+import dev.hookpoint.runtime.history.SqliteStores;
 import dev.hookpoint.sample.domain.ClientConfig;
 import dev.hookpoint.sample.domain.Download;
 import dev.hookpoint.sample.domain.DownloadStatus;
@@ -32,8 +33,6 @@ import dev.hookpoint.sample.store.Database;
 import dev.hookpoint.sample.store.DownloadRepository;
 import dev.hookpoint.sample.store.EpisodeRepository;
 import dev.hookpoint.sample.store.MediaRepository;
-import dev.hookpoint.sample.store.SqliteHookStateStore;
-import dev.hookpoint.sample.store.SqliteRunStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -58,20 +57,23 @@ public final class Mydia implements AutoCloseable {
   private final MetadataProvider provider = new MetadataProvider();
   private boolean closed;
 
-  private Mydia(HookpointConfig config, Path workingDirectory, boolean watch) {
-    this.database = Database.open(workingDirectory.resolve(config.database().path()));
+  private Mydia(MydiaConfig settings, Path workingDirectory, boolean watch) {
+    HookpointConfig config = settings.hookpoint();
+    Path databaseFile = workingDirectory.resolve(settings.databasePath()).toAbsolutePath().normalize();
+    this.database = Database.open(databaseFile);
     this.mediaItems = new MediaRepository(database);
     this.downloadRecords = new DownloadRepository(database);
     this.episodeRecords = new EpisodeRepository(database);
-    Path hooksDirectory = config.hooksDirectory(workingDirectory);
+    // The app's layout: hooks beside the database (data/hooks), their switches and runs in its tables.
+    Path dataDirectory = databaseFile.getParent();
+    Path hooksDirectory = config.hooksDirectory(dataDirectory);
     if (config.hooks().enabled()) {
       ExampleHooks.installIfMissing(hooksDirectory);
     }
     this.hooks = HookRuntime.builder(config)
-        .workingDirectory(workingDirectory)
+        .baseDirectory(dataDirectory)
         .standardExecutors()
-        .runStore(new SqliteRunStore(database))
-        .stateStore(new SqliteHookStateStore(database))
+        .dataSource(SqliteStores.dataSource(databaseFile))
         .settings(Map.of("app", "mydia-sample", "default_quality_profile", "HD-1080p"))
         .hotReload(watch && config.hooks().hotReload())
         .build()
@@ -89,8 +91,13 @@ public final class Mydia implements AutoCloseable {
    *
    * @param watch whether to reload hooks when their files change (for long-running commands)
    */
-  public static Mydia open(HookpointConfig config, Path workingDirectory, boolean watch) {
+  public static Mydia open(MydiaConfig config, Path workingDirectory, boolean watch) {
     return new Mydia(config, workingDirectory, watch);
+  }
+
+  /** Opens the app on its default database, {@value MydiaConfig#DEFAULT_DATABASE}. */
+  public static Mydia open(HookpointConfig config, Path workingDirectory, boolean watch) {
+    return open(MydiaConfig.of(config), workingDirectory, watch);
   }
 
   public HookRuntime hooks() {

@@ -3,9 +3,8 @@ package dev.hookpoint.sample.cli;
 import dev.hookpoint.runtime.HookVetoException;
 import dev.hookpoint.cli.HooksCommand;
 import dev.hookpoint.runtime.config.ConfigException;
-import dev.hookpoint.runtime.config.ConfigLoader;
-import dev.hookpoint.runtime.config.HookpointConfig;
 import dev.hookpoint.sample.app.Mydia;
+import dev.hookpoint.sample.app.MydiaConfig;
 import dev.hookpoint.sample.service.ImportService;
 import java.nio.file.Path;
 import java.util.NoSuchElementException;
@@ -96,12 +95,12 @@ public final class SampleApp implements Runnable, AutoCloseable {
     return () -> app(false);
   }
 
-  HookpointConfig configuration() {
+  MydiaConfig configuration() {
     Path file = config != null ? workingDirectory.resolve(config) : workingDirectory.resolve("config.yaml");
     if (config != null && !file.toFile().exists()) {
       throw new ConfigException("no configuration file at " + file);
     }
-    return ConfigLoader.load(file, System.getenv());
+    return MydiaConfig.load(file, System.getenv());
   }
 
   @Override

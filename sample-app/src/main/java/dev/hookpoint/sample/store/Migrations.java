@@ -1,7 +1,9 @@
 package dev.hookpoint.sample.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
@@ -54,31 +56,18 @@ final class Migrations {
         size_mb INTEGER NOT NULL
       );
       """,
-      // 2: what hooks did, and which are switched off
+      // 2: was the app's own hook_runs and hook_state; Hookpoint's stores keep them now, in their own tables
+      "",
+      // 3: a database made when step 2 made those tables hands them to Hookpoint's stores (same columns), so its
+      // runs and switches are kept; see ADOPTED
       """
-      CREATE TABLE hook_runs (
-        run_id TEXT PRIMARY KEY,
-        hook_id TEXT NOT NULL,
-        event TEXT NOT NULL,
-        started_at TEXT NOT NULL,
-        duration_micros INTEGER NOT NULL,
-        status TEXT NOT NULL,
-        modified INTEGER NOT NULL,
-        changes TEXT NOT NULL,
-        message TEXT NOT NULL,
-        error_category TEXT,
-        error_message TEXT,
-        error_file TEXT,
-        error_line INTEGER,
-        logs TEXT NOT NULL,
-        dry_run INTEGER NOT NULL
-      );
-      CREATE INDEX hook_runs_started ON hook_runs (started_at);
-      CREATE TABLE hook_state (
-        hook_id TEXT PRIMARY KEY,
-        enabled INTEGER NOT NULL
-      );
+      DROP INDEX hook_runs_started;
+      ALTER TABLE hook_runs RENAME TO hookpoint_runs;
+      ALTER TABLE hook_state RENAME TO hookpoint_state;
       """);
+
+  /** The step that renames the old hook tables: only where step 2 made them. */
+  private static final int ADOPTED = 3;
 
   private Migrations() {}
 
@@ -99,7 +88,8 @@ final class Migrations {
       int step = version;
       database.transaction(connection -> {
         try (Statement statement = connection.createStatement()) {
-          for (String sql : STEPS.get(step - 1).split(";")) {
+          String steps = step == ADOPTED && !hasTable(connection, "hook_runs") ? "" : STEPS.get(step - 1);
+          for (String sql : steps.split(";")) {
             if (!sql.isBlank()) {
               statement.execute(sql);
             }
@@ -108,6 +98,16 @@ final class Migrations {
         }
         return null;
       });
+    }
+  }
+
+  private static boolean hasTable(Connection connection, String name) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+      select.setString(1, name);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next();
+      }
     }
   }
 }
