@@ -65,7 +65,7 @@ public final class MarkdownSamples {
   }
 
   /** The directory holding the README: a module's tests run in the module's directory. */
-  private static Path projectRoot() {
+  public static Path projectRoot() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       if (Files.exists(dir.resolve("README.md")) && Files.isDirectory(dir.resolve("docs"))) {
         return dir;
