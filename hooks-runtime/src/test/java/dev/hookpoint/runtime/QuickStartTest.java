@@ -59,7 +59,8 @@ class QuickStartTest {
         "<hookpoint.version>([^<]+)</hookpoint.version>"), "hookpoint.version");
     for (String[] pin : new String[][] {{"slf4j.version", "slf4j-simple"}, {"junit.version", "junit-jupiter"},
         {"compiler-plugin.version", "maven-compiler-plugin"}, {"surefire-plugin.version", "maven-surefire-plugin"},
-        {"shade-plugin.version", "maven-shade-plugin"}}) {
+        {"shade-plugin.version", "maven-shade-plugin"}, {"resources-plugin.version", "maven-resources-plugin"},
+        {"jar-plugin.version", "maven-jar-plugin"}, {"install-plugin.version", "maven-install-plugin"}}) {
       assertEquals(value(parent, "<" + Pattern.quote(pin[0]) + ">([^<]+)<"),
           value(example, "<artifactId>" + pin[1] + "</artifactId>\\s*<version>([^<]+)</version>"), pin[1]);
     }
