@@ -20,6 +20,7 @@ public final class Main {
         .build()
         .start();
     try (hooks) {
+      // The generated subclass runs the hooks; with none installed, a hook point costs one volatile read.
       NoteService notes = new HookedNoteService(hooks.dispatcher());
       System.out.println("saved: " + notes.save(new Note("groceries", "  milk, eggs  ")).text());
       try {
