@@ -51,7 +51,7 @@ public final class MarkdownSamples {
     }
     List<Sample> samples = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
-      if (!lines.get(i).strip().equals("```" + language)) {
+      if (!lines.get(i).strip().equals("```" + language) || isExampleFile(lines, i)) {
         continue;
       }
       int start = i + 1;
@@ -62,6 +62,19 @@ public final class MarkdownSamples {
       samples.add(new Sample(name + ":" + start, code.toString()));
     }
     return samples;
+  }
+
+  /**
+   * Whether the block at {@code fence} is a file of {@code examples/} shown whole ({@code `examples/...`:} above
+   * it): those are hooks of the example's own events, run by the example's build, and held to the page by
+   * {@code QuickStartTest}.
+   */
+  private static boolean isExampleFile(List<String> lines, int fence) {
+    int above = fence - 1;
+    while (above >= 0 && lines.get(above).isBlank()) {
+      above--;
+    }
+    return above >= 0 && lines.get(above).matches("`examples/[^`]+`:");
   }
 
   /** The directory holding the README: a module's tests run in the module's directory. */
