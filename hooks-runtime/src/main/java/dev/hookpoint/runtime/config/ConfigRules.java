@@ -47,7 +47,19 @@ final class ConfigRules {
     rules.positive("hooks.process.max_processes", hooks.process().maxProcesses());
     rules.positive("hooks.process.max_cpu_seconds", hooks.process().maxCpuSeconds());
     rules.positive("hooks.process.max_file_mb", hooks.process().maxFileMb());
+    rules.bothOrNeither("hooks.dashboard.user", hooks.dashboard().user(), "hooks.dashboard.password",
+        hooks.dashboard().password());
     return rules.problems;
+  }
+
+  /** A user without a password (or the other way round) is a credential half written, not a lock. */
+  private void bothOrNeither(String key, String value, String otherKey, String other) {
+    if (value.isEmpty() != other.isEmpty()) {
+      String set = value.isEmpty() ? otherKey : key;
+      String missing = value.isEmpty() ? key : otherKey;
+      problems.add(origins.where(set) + ": '" + set + "' is set but '" + missing + "' is empty; set both, or "
+          + "neither");
+    }
   }
 
   private void positive(String key, long value) {

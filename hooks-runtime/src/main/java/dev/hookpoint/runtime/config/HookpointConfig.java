@@ -22,7 +22,7 @@ public record HookpointConfig(Store store, Hooks hooks) {
         new History(1_000, 100, 1_000),
         new Lua(10_000_000, 50L * 1024 * 1024, 200, new Http(true, List.of(), 60, 1024 * 1024)),
         new Process(Map.of(), 4, 60, 1024 * 1024, 1_000, SandboxKind.AUTO, true, 65534, 512, 64, 60, 64),
-        Map.of()));
+        Map.of(), new Dashboard("", "", "")));
   }
 
   /**
@@ -67,6 +67,7 @@ public record HookpointConfig(Store store, Hooks hooks) {
    * @param lua the Lua sandbox's limits
    * @param process the process executor's limits
    * @param onError per event, whether a failing hook vetoes the action; hooks may also declare it themselves
+   * @param dashboard who may use the hooks dashboard ({@code hooks-dashboard})
    */
   public record Hooks(
       boolean enabled,
@@ -83,11 +84,34 @@ public record HookpointConfig(Store store, Hooks hooks) {
       History history,
       Lua lua,
       Process process,
-      Map<String, OnError> onError) {
+      Map<String, OnError> onError,
+      Dashboard dashboard) {
 
     /** Whether a failure of this hook vetoes its event's action: the hook or the operator says so. */
     public boolean vetoesOnError(String event, OnError declared) {
       return declared == OnError.VETO || onError.get(event) == OnError.VETO;
+    }
+  }
+
+  /**
+   * Who may use the hooks dashboard. Empty values mean no credential: the dashboard then serves only loopback
+   * (its standalone server refuses to bind anything else).
+   *
+   * @param token an operator token, sent as {@code Authorization: Bearer <token>} (or as a basic-auth password)
+   * @param user with {@code password}, a basic-auth credential; both or neither
+   * @param password the basic-auth password
+   */
+  public record Dashboard(String token, String user, String password) {
+
+    /** Whether a token or a credential is configured. */
+    public boolean secured() {
+      return !token.isEmpty() || !user.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+      return "Dashboard[token=" + (token.isEmpty() ? "" : "***") + ", user=" + user + ", password="
+          + (password.isEmpty() ? "" : "***") + "]";
     }
   }
 

@@ -72,6 +72,21 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aDashboardUserWithoutAPasswordIsRefusedNamingBoth() {
+    ConfigException error = failure("hooks:\n  dashboard:\n    user: ops\n");
+    assertEquals("config.yaml:3: 'hooks.dashboard.user' is set but 'hooks.dashboard.password' is empty; set both, "
+        + "or neither", error.getMessage());
+  }
+
+  @Test
+  void theDashboardTokenComesFromTheEnvironmentAndIsNotPrinted() {
+    HookpointConfig config = ConfigLoader.parse("", "config.yaml", Map.of("HOOKPOINT_HOOKS_DASHBOARD_TOKEN", "s3cret"));
+    assertEquals("s3cret", config.hooks().dashboard().token());
+    assertEquals(true, config.hooks().dashboard().secured());
+    assertEquals(false, config.toString().contains("s3cret"));
+  }
+
+  @Test
   void negativeLimitsAreRejected() {
     ConfigException error = failure("hooks:\n  async:\n    queue_capacity: -5\n");
     assertEquals("config.yaml:3: 'hooks.async.queue_capacity' = -5 must be greater than 0", error.getMessage());
