@@ -1,5 +1,6 @@
 package dev.hookpoint.sample.cli;
 
+import dev.hookpoint.dashboard.DashboardOptions;
 import dev.hookpoint.sample.app.Mydia;
 import dev.hookpoint.sample.web.WebApp;
 import io.javalin.Javalin;
@@ -25,6 +26,8 @@ final class ServeCommand implements Runnable {
     Javalin server = WebApp.create(app).start(host, port);
     spec.commandLine().getOut().printf("Serving on http://%s:%d/ with hooks from %s (Ctrl-C to stop)%n", host,
         server.port(), app.hooks().hooksDirectory());
+    spec.commandLine().getOut().printf("The hooks dashboard: http://%s:%d%s%n", host, server.port(),
+        DashboardOptions.DEFAULT_PREFIX);
     spec.commandLine().getOut().flush();
     CountDownLatch stopped = new CountDownLatch(1);
     // The JVM halts as soon as its shutdown hooks return, so the app is closed here, not after the wait below:

@@ -1,5 +1,8 @@
 package dev.hookpoint.sample.web;
 
+import dev.hookpoint.dashboard.DashboardOptions;
+import dev.hookpoint.dashboard.HooksDashboard;
+import dev.hookpoint.dashboard.RequestGuards;
 import dev.hookpoint.runtime.HookVetoException;
 import dev.hookpoint.runtime.InstalledHook;
 import dev.hookpoint.runtime.contract.HookPointDescriptor;
@@ -17,14 +20,16 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * The JSON API of the sample app: media, downloads, hook points, hooks and their runs. All wiring is here, routes
- * as lambdas; a veto is a 409 naming the hook.
+ * The JSON API of the sample app: media, downloads, hook points, hooks and their runs, and the hooks dashboard
+ * under {@code /settings/hooks}. All wiring is here, routes as lambdas; a veto is a 409 naming the hook. Every
+ * POST and DELETE under {@code /api} passes the dashboard's guard: not cross-site, and a body only as JSON.
  */
 public final class WebApp {
 
   private static final String INDEX = """
       <!doctype html><html><head><meta charset="utf-8"><title>Mydia sample</title></head><body>
       <h1>Mydia sample (Hookpoint)</h1>
+      <p><a href="/settings/hooks">Settings › Hooks</a>: the hooks dashboard (hooks, runs, tester, events, settings)</p>
       <ul>
       <li><a href="/api/media">/api/media</a>: media items (POST to add: {"type": "tv_show", "title": "..."})</li>
       <li><a href="/api/downloads">/api/downloads</a>: downloads</li>
@@ -41,7 +46,9 @@ public final class WebApp {
     return Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson(Output.JSON, false));
+      config.registerPlugin(new HooksDashboard(app.hooks(), DashboardOptions.from(app.hooks().config())));
     })
+        .before("/api/*", RequestGuards.sameOriginJson())
         .get("/", ctx -> ctx.html(INDEX))
         .get("/api/media", ctx -> ctx.json(app.mediaItems()))
         .post("/api/media", ctx -> ctx.status(201).json(app.addMedia(newMedia(ctx))))
