@@ -54,7 +54,17 @@ public final class HookRuntime implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(HookRuntime.class);
 
+  /**
+   * The settings an operator may change while the host runs (the dashboard's Settings page): read at each run.
+   * Every other key is read once, at start.
+   */
+  public static final java.util.Set<String> LIVE_SETTINGS = java.util.Set.of("hooks.default_timeout_ms",
+      "hooks.process_timeout_ms", "hooks.max_timeout_ms");
+
   private final HookpointConfig config;
+  /** The configuration with the operator's live changes, and those changes by key. */
+  private final java.util.concurrent.atomic.AtomicReference<HookpointConfig> live;
+  private final Map<String, String> overrides = new java.util.TreeMap<>();
   private final Path hooksDirectory;
   private final Map<String, HookPointDescriptor<?, ?>> points;
   private final List<HookExecutor> executors;
@@ -79,6 +89,7 @@ public final class HookRuntime implements AutoCloseable {
 
   private HookRuntime(Builder builder) {
     this.config = builder.config;
+    this.live = builder.live;
     this.hooksDirectory = builder.config.hooksDirectory(builder.baseDirectory);
     Map<String, HookPointDescriptor<?, ?>> byName = new LinkedHashMap<>();
     builder.points.forEach(point -> byName.putIfAbsent(point.name(), point));
@@ -89,7 +100,7 @@ public final class HookRuntime implements AutoCloseable {
     this.runStore = stores.runs();
     this.stateStore = stores.state();
     this.watchdog = new Watchdog();
-    this.runner = new HookRunner(config.hooks(), runStore, metrics, watchdog);
+    this.runner = new HookRunner(config.hooks(), () -> live.get().hooks(), runStore, metrics, watchdog);
     this.background = new BackgroundRunner(config.hooks().async(), watchdog);
     watchdog.listener(this::abandoned);
     this.dispatcher = new RuntimeDispatcher(new HookChain(runner), background,
@@ -286,8 +297,57 @@ public final class HookRuntime implements AutoCloseable {
     return dispatcher.registry();
   }
 
+  /** The configuration the host started with: its file and environment. */
   public HookpointConfig config() {
     return config;
+  }
+
+  /** The configuration in effect: {@link #config()} with the operator's changes of {@link #LIVE_SETTINGS}. */
+  public HookpointConfig effectiveConfig() {
+    return live.get();
+  }
+
+  /** What the operator changed while the host runs, by key (e.g. {@code hooks.default_timeout_ms}), as given. */
+  public synchronized Map<String, String> settingOverrides() {
+    return Map.copyOf(overrides);
+  }
+
+  /**
+   * Changes settings of {@link #LIVE_SETTINGS} from the next run on, until the host restarts (they are not written
+   * to the configuration file). The values are parsed as their keys' types and checked, with the changes made
+   * before, by the same rules as the file; a bad one changes nothing.
+   *
+   * @param values e.g. {@code hooks.default_timeout_ms} = {@code "8000"}; an empty value goes back to the file's
+   * @return the configuration now in effect
+   * @throws IllegalArgumentException naming each key that cannot change while the host runs, or each bad value and
+   *     why (the configuration file's message)
+   */
+  public synchronized HookpointConfig overrideSettings(Map<String, String> values) {
+    List<String> fixed = values.keySet().stream().filter(key -> !LIVE_SETTINGS.contains(key)).sorted().toList();
+    if (!fixed.isEmpty()) {
+      throw new IllegalArgumentException(String.join(", ", fixed) + (fixed.size() == 1 ? " is" : " are")
+          + " read at start only: change it in the configuration file; live are " + LIVE_SETTINGS.stream().sorted()
+          .collect(Collectors.joining(", ")));
+    }
+    Map<String, String> next = new java.util.TreeMap<>(overrides);
+    values.forEach((key, value) -> {
+      if (value == null || value.isBlank()) {
+        next.remove(key);
+      } else {
+        next.put(key, value.strip());
+      }
+    });
+    HookpointConfig changed;
+    try {
+      changed = dev.hookpoint.runtime.config.ConfigLoader.withValues(config, next, "live setting");
+    } catch (dev.hookpoint.runtime.config.ConfigException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    overrides.clear();
+    overrides.putAll(next);
+    live.set(changed);
+    LOG.info("settings changed while running: {}", next.isEmpty() ? "none (the file's)" : next);
+    return changed;
   }
 
   public Path hooksDirectory() {
@@ -373,9 +433,12 @@ public final class HookRuntime implements AutoCloseable {
     private Map<String, Object> settings = Map.of();
     private Boolean hotReload;
     private boolean closeOnShutdown = true;
+    /** Shared with the runtime it builds, so that the shipped executors read the live timeouts. */
+    private final java.util.concurrent.atomic.AtomicReference<HookpointConfig> live;
 
     private Builder(HookpointConfig config) {
       this.config = config;
+      this.live = new java.util.concurrent.atomic.AtomicReference<>(config);
     }
 
     /**
@@ -405,7 +468,8 @@ public final class HookRuntime implements AutoCloseable {
      */
     public Builder standardExecutors() {
       executors.add(new dev.hookpoint.runtime.lua.LuaExecutor(config.hooks()));
-      executors.add(new dev.hookpoint.runtime.process.ProcessExecutor(config.hooks()));
+      executors.add(new dev.hookpoint.runtime.process.ProcessExecutor(config.hooks(),
+          () -> live.get().hooks().processTimeoutMs()));
       return this;
     }
 

@@ -84,6 +84,45 @@ public final class ConfigLoader {
     return MAPPER.convertValue(section, new TypeReference<Map<String, Object>>() {});
   }
 
+  /**
+   * {@code base} with single values changed while the host runs, e.g. {@code hooks.default_timeout_ms} =
+   * {@code "8000"}: each parsed as its key's type, then the whole checked by the same rules as the file.
+   * {@code source} names where the values came from in messages (e.g. {@code "the dashboard"}).
+   *
+   * @throws ConfigException naming each bad key, its value and why, as the file's messages do
+   */
+  public static HookpointConfig withValues(HookpointConfig base, Map<String, String> values, String source) {
+    Origins origins = new Origins(source);
+    ObjectNode merged = MAPPER.valueToTree(base);
+    List<String> problems = new ArrayList<>();
+    values.forEach((key, text) -> {
+      JsonNode parent = merged.at("/" + key.replace('.', '/').replaceAll("/[^/]*$", ""));
+      String name = key.substring(key.lastIndexOf('.') + 1);
+      JsonNode current = parent.isObject() ? parent.get(name) : null;
+      if (current == null || current.isObject() || FREE_FORM.contains(key)) {
+        problems.add(source + ": unknown key '" + key + "'");
+        return;
+      }
+      origins.set(key, source);
+      JsonNode value = text == null ? null : EnvironmentOverrides.parse(current, text.strip());
+      if (value == null) {
+        problems.add(source + ": '" + key + "' = '" + text + "' is not " + (current.isBoolean()
+            ? "a boolean (true or false)" : current.isIntegralNumber() ? "a whole number" : "valid"));
+      } else {
+        ((ObjectNode) parent).set(name, value);
+      }
+    });
+    if (!problems.isEmpty()) {
+      throw new ConfigException(String.join("\n", problems));
+    }
+    HookpointConfig config = bind(merged, origins);
+    problems.addAll(ConfigRules.check(config, origins));
+    if (!problems.isEmpty()) {
+      throw new ConfigException(String.join("\n", problems));
+    }
+    return config;
+  }
+
   private static String read(Path file) {
     if (file == null || !Files.exists(file)) {
       return "";
@@ -236,6 +275,10 @@ public final class ConfigLoader {
 
     void environment(String key, String variable) {
       places.put(key, "environment variable " + variable);
+    }
+
+    void set(String key, String place) {
+      places.put(key, place);
     }
 
     /** Whether the file or the environment set the key. */

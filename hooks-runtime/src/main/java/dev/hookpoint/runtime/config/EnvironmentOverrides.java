@@ -56,7 +56,8 @@ final class EnvironmentOverrides {
     }
   }
 
-  private static JsonNode parse(JsonNode current, String text) {
+  /** {@code text} as a value of {@code current}'s type, or {@code null} when it is not one. */
+  static JsonNode parse(JsonNode current, String text) {
     if (current.isBoolean()) {
       return switch (text.toLowerCase(Locale.ROOT)) {
         case "true" -> BooleanNode.TRUE;

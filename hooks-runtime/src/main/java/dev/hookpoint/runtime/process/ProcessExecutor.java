@@ -59,6 +59,7 @@ public final class ProcessExecutor implements HookExecutor {
   private static final long DRAIN_MS = 100;
 
   private final HookpointConfig.Hooks config;
+  private final java.util.function.LongSupplier timeoutMs;
   private final Semaphore running;
   private final Map<String, RateLimit> rates = new ConcurrentHashMap<>();
   private final PrivateCopies copies = new PrivateCopies();
@@ -66,7 +67,13 @@ public final class ProcessExecutor implements HookExecutor {
   private final ProcessSandbox inUse;
 
   public ProcessExecutor(HookpointConfig.Hooks config) {
+    this(config, config::processTimeoutMs);
+  }
+
+  /** With {@code timeoutMs} as the default timeout, read at each run: the runtime's live setting. */
+  public ProcessExecutor(HookpointConfig.Hooks config, java.util.function.LongSupplier timeoutMs) {
     this.config = config;
+    this.timeoutMs = timeoutMs;
     this.running = new Semaphore(config.process().maxConcurrent(), true);
     Sandboxes.Choice choice = Sandboxes.choose(config.process());
     this.sandbox = choice.sandbox();
@@ -149,7 +156,7 @@ public final class ProcessExecutor implements HookExecutor {
 
   @Override
   public long defaultTimeoutMs() {
-    return config.processTimeoutMs();
+    return timeoutMs.getAsLong();
   }
 
   @Override

@@ -18,12 +18,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class Deadline implements RunStep {
 
-  private final HookpointConfig.Hooks config;
+  /** The timeouts in effect now: the file's, or what an operator set while the host runs. */
+  private final java.util.function.Supplier<HookpointConfig.Hooks> config;
   private final Watchdog watchdog;
   private final Vetoes vetoes;
   private final Recording recording;
 
-  Deadline(HookpointConfig.Hooks config, Watchdog watchdog, Vetoes vetoes, Recording recording) {
+  Deadline(java.util.function.Supplier<HookpointConfig.Hooks> config, Watchdog watchdog, Vetoes vetoes, Recording recording) {
     this.config = config;
     this.watchdog = watchdog;
     this.vetoes = vetoes;
@@ -51,6 +52,7 @@ final class Deadline implements RunStep {
 
   /** The hook's own timeout, else the event's, else its executor's default; never above the maximum. */
   long timeoutMs(HookPointDescriptor<?, ?> point, RegisteredHook hook) {
+    HookpointConfig.Hooks config = this.config.get();
     Long own = hook.metadata().timeoutMs();
     long timeout;
     if (own != null) {

@@ -49,6 +49,12 @@ public final class HookRunner {
   private final RunStep.Rest steps;
 
   public HookRunner(HookpointConfig.Hooks config, RunStore store, HookMetrics metrics, Watchdog watchdog) {
+    this(config, () -> config, store, metrics, watchdog);
+  }
+
+  /** With {@code timeouts} read at each run, so that a timeout changed while the host runs holds for the next. */
+  public HookRunner(HookpointConfig.Hooks config, java.util.function.Supplier<HookpointConfig.Hooks> timeouts,
+      RunStore store, HookMetrics metrics, Watchdog watchdog) {
     this.config = config;
     recording.listen(store::record);
     recording.listen(run -> metrics.record(run.hookId(), run.status(), run.durationMicros()));
@@ -56,7 +62,7 @@ public final class HookRunner {
     PointInfos points = new PointInfos();
     Vetoes vetoes = new Vetoes(config);
     List<RunStep> line = List.of(recording, vetoes, new FailSoft(), new LoadCheck(), new Merge(), new Decode(),
-        new Parse(points), new Deadline(config, watchdog, vetoes, recording), new Execute(points));
+        new Parse(points), new Deadline(timeouts, watchdog, vetoes, recording), new Execute(points));
     RunStep.Rest rest = null;
     for (int i = line.size() - 1; i >= 0; i--) {
       rest = new RunStep.Link(line.get(i), rest);
