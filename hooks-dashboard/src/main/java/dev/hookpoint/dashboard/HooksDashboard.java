@@ -110,7 +110,8 @@ public final class HooksDashboard extends Plugin<Void> {
     router.post(prefix + "/test", page(this::testForm));
     router.get(prefix + "/events", page(this::eventsPage));
     router.get(prefix + "/events/{name}", page(this::eventPage));
-    router.get(prefix + "/settings", page(this::settingsPage));
+    router.get(prefix + "/settings", page(ctx -> settingsPage(ctx, null)));
+    router.post(prefix + "/settings", page(this::settingsForm));
     router.get(prefix + "/assets/dashboard.js", ctx -> asset(ctx, "dashboard.js", "text/javascript"));
     router.get(prefix + "/assets/dashboard.css", ctx -> asset(ctx, "dashboard.css", "text/css"));
 
@@ -131,7 +132,8 @@ public final class HooksDashboard extends Plugin<Void> {
       view.put("markdown", EventPages.markdown(point).orElse(null));
       return view;
     }));
-    router.get(api + "/settings", json(ctx -> Views.settings(operations.runtime().config())));
+    router.get(api + "/settings", json(ctx -> settingsView()));
+    router.post(api + "/settings", json(this::apiSettings));
   }
 
   // ---- the guard every request passes
@@ -345,11 +347,52 @@ public final class HooksDashboard extends Plugin<Void> {
         EventPages.html(point).orElse(null), EventPages.schema(point).orElse(null))));
   }
 
-  private void settingsPage(Context ctx) {
-    ctx.html(Pages.render("settings.jte", chrome(ctx, "Settings", "settings"), new Pages.SettingsPage(
-        Views.settings(operations.runtime().config()), "The limits in effect, from the host's configuration file "
-        + "and its HOOKPOINT_* environment overrides. They are read-only here: change them in the file and restart "
-        + "the host (see docs/configuration.md).")));
+  private void settingsPage(Context ctx, String error) {
+    Map<String, Object> effective = Views.settings(operations.runtime().effectiveConfig());
+    Map<String, Object> file = Views.settings(operations.runtime().config());
+    List<Pages.SettingRow> rows = effective.entrySet().stream().map(entry -> new Pages.SettingRow(entry.getKey(),
+        entry.getValue(), file.get(entry.getKey()), HookRuntime.LIVE_SETTINGS.contains(entry.getKey()))).toList();
+    ctx.html(Pages.render("settings.jte", chrome(ctx, "Settings", "settings"), new Pages.SettingsPage(rows, error)));
+  }
+
+  /** The form posts every live setting; only those that differ from what is in effect are changes. */
+  private void settingsForm(Context ctx) {
+    Map<String, Object> effective = Views.settings(operations.runtime().effectiveConfig());
+    Map<String, Object> file = Views.settings(operations.runtime().config());
+    Map<String, String> changes = new LinkedHashMap<>();
+    for (String key : HookRuntime.LIVE_SETTINGS) {
+      String given = ctx.formParam(key);
+      if (given != null && !given.strip().equals(String.valueOf(effective.get(key)))) {
+        // Back to the file's value is no override at all.
+        changes.put(key, given.strip().equals(String.valueOf(file.get(key))) ? "" : given);
+      }
+    }
+    try {
+      operations.runtime().overrideSettings(changes);
+    } catch (IllegalArgumentException refused) {
+      ctx.status(400);
+      settingsPage(ctx, refused.getMessage());
+      return;
+    }
+    ctx.redirect(prefix + "/settings", io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  private Map<String, Object> settingsView() {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("in_effect", Views.settings(operations.runtime().effectiveConfig()));
+    view.put("file", Views.settings(operations.runtime().config()));
+    view.put("overridden", operations.runtime().settingOverrides());
+    view.put("live", HookRuntime.LIVE_SETTINGS.stream().sorted().toList());
+    return view;
+  }
+
+  /** Body {@code {"hooks.default_timeout_ms": 8000}}: numbers or text, {@code null} or "" for the file's value. */
+  private Map<String, Object> apiSettings(Context ctx) {
+    Map<String, String> changes = new LinkedHashMap<>();
+    body(ctx).fields().forEachRemaining(field -> changes.put(field.getKey(),
+        field.getValue().isNull() ? "" : field.getValue().asText()));
+    operations.runtime().overrideSettings(changes);
+    return settingsView();
   }
 
   private static void asset(Context ctx, String name, String type) throws IOException {

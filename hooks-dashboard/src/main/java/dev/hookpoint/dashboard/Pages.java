@@ -95,7 +95,24 @@ final class Pages {
 
   record EventPage(HookPointDescriptor<?, ?> point, String html, String schema) {}
 
-  record SettingsPage(Map<String, Object> settings, String overriddenNote) {}
+  /**
+   * @param rows every setting shown
+   * @param error why the last change was refused, or {@code null}
+   */
+  record SettingsPage(List<SettingRow> rows, String error) {}
+
+  /**
+   * @param key the configuration key
+   * @param value the value in effect
+   * @param file the value of the file (and environment)
+   * @param live whether it can change while the host runs
+   */
+  record SettingRow(String key, Object value, Object file, boolean live) {
+
+    boolean overridden() {
+      return !String.valueOf(value).equals(String.valueOf(file));
+    }
+  }
 
   record ErrorPage(int status, String message) {}
 

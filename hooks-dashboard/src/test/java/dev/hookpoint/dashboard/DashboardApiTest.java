@@ -129,8 +129,26 @@ class DashboardApiTest {
     assertEquals(TITLE, before.get("hooks").get(0).asText());
     assertTrue(before.get("markdown").asText().startsWith("# before_media_added"));
     assertEquals(404, host.get("/api/events/before_nothing").statusCode());
-    JsonNode settings = json(host.get("/api/settings"));
+    JsonNode settings = json(host.get("/api/settings")).get("in_effect");
     assertEquals(5000, settings.get("hooks.default_timeout_ms").asLong());
     assertEquals(10_000_000, settings.get("hooks.lua.max_instructions").asLong());
+  }
+
+  @Test
+  void aLiveSettingChangesThroughTheApiAndABadOneIsA400WithTheReason() throws Exception {
+    JsonNode changed = json(host.postJson("/api/settings", "{\"hooks.max_timeout_ms\": 20000}"));
+    assertEquals(20000, changed.get("in_effect").get("hooks.max_timeout_ms").asLong());
+    assertEquals(30000, changed.get("file").get("hooks.max_timeout_ms").asLong());
+    assertEquals("20000", changed.get("overridden").get("hooks.max_timeout_ms").asText());
+    HttpResponse<String> bad = host.postJson("/api/settings", "{\"hooks.default_timeout_ms\": 25000}");
+    assertEquals(400, bad.statusCode());
+    assertTrue(json(bad).get("error").asText().contains("must not exceed 'hooks.max_timeout_ms' = 20000"),
+        bad.body());
+    HttpResponse<String> fixed = host.postJson("/api/settings", "{\"hooks.async.pool_size\": 9}");
+    assertEquals(400, fixed.statusCode());
+    assertTrue(json(fixed).get("error").asText().contains("read at start only"));
+    assertEquals(20000, host.runtime.effectiveConfig().hooks().maxTimeoutMs());
+    json(host.postJson("/api/settings", "{\"hooks.max_timeout_ms\": null}"));
+    assertEquals(host.runtime.config(), host.runtime.effectiveConfig(), "null: back to the file's");
   }
 }

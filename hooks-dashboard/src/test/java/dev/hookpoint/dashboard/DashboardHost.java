@@ -52,17 +52,22 @@ final class DashboardHost implements AutoCloseable {
   final String base;
   final HttpClient client = HttpClient.newHttpClient();
 
-  DashboardHost(Path root, DashboardOptions options) {
+  DashboardHost(Path root, DashboardOptions options, String hooksYaml) {
     this.root = root;
-    this.runtime = TestRuntime.standard(root, "");
+    this.runtime = TestRuntime.standard(root, hooksYaml);
     this.server = HooksDashboard.start(runtime, options, "127.0.0.1", 0);
     this.base = "http://127.0.0.1:" + server.port() + options.prefix();
   }
 
   /** A host over hooks written first: {@code files} maps {@code event/file} to its content. */
   static DashboardHost with(Path root, DashboardOptions options, Map<String, String> files) {
+    return with(root, options, files, "");
+  }
+
+  /** The same, with {@code hooksYaml} under {@code hooks:} in its configuration. */
+  static DashboardHost with(Path root, DashboardOptions options, Map<String, String> files, String hooksYaml) {
     files.forEach((file, content) -> TestRuntime.write(root, file, content));
-    return new DashboardHost(root, options);
+    return new DashboardHost(root, options, hooksYaml);
   }
 
   /** One real (not dry) run of the before_ chain, as a host's call would make it. */

@@ -144,11 +144,32 @@ class DashboardPagesTest {
   }
 
   @Test
-  void theSettingsPageShowsTheLimitsInEffect() throws Exception {
-    start();
+  void theSettingsPageShowsTheLimitsAndChangesATimeoutForTheNextRun() throws Exception {
+    String spin = "before_media_added/30_spin.lua";
+    host = DashboardHost.with(root, DashboardOptions.defaults(), Map.of(spin,
+        "function execute(e, c) while true do end end\n"), "lua:\n  max_instructions: 1000000000000\n");
     String page = host.get("/settings").body();
-    assertTrue(page.contains("<code>hooks.default_timeout_ms</code></td><td>5000"), page);
-    assertTrue(page.contains("read-only"));
+    assertTrue(page.contains("name=\"hooks.default_timeout_ms\" value=\"5000\""), page);
+    assertTrue(page.contains("<code>hooks.async.pool_size</code>"));
+    HttpResponse<String> changed = host.postForm("/settings", Map.of("hooks.default_timeout_ms", "150",
+        "hooks.process_timeout_ms", "30000", "hooks.max_timeout_ms", "30000"));
+    assertEquals(303, changed.statusCode(), changed.body());
+    assertEquals(150, host.runtime.effectiveConfig().hooks().defaultTimeoutMs());
+    assertTrue(host.get("/settings").body().contains("overridden"));
+    host.addMedia("Heat");
+    RunRecord run = host.runtime.runStore().recent(1).get(0);
+    assertEquals(spin, run.hookId());
+    assertTrue(run.error().message().contains("stopped after 150 ms"), run.error().message());
+  }
+
+  @Test
+  void aBadSettingIsRefusedWithTheReasonAndChangesNothing() throws Exception {
+    start();
+    HttpResponse<String> refused = host.postForm("/settings", Map.of("hooks.default_timeout_ms", "-3"));
+    assertEquals(400, refused.statusCode());
+    assertTrue(refused.body().contains("&#39;hooks.default_timeout_ms&#39; = -3 must be greater than 0")
+        || refused.body().contains("'hooks.default_timeout_ms' = -3 must be greater than 0"), refused.body());
+    assertEquals(host.runtime.config(), host.runtime.effectiveConfig());
   }
 
   @Test
