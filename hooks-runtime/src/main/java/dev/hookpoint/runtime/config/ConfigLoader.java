@@ -112,15 +112,7 @@ public final class ConfigLoader {
         ((ObjectNode) parent).set(name, value);
       }
     });
-    if (!problems.isEmpty()) {
-      throw new ConfigException(String.join("\n", problems));
-    }
-    HookpointConfig config = bind(merged, origins);
-    problems.addAll(ConfigRules.check(config, origins));
-    if (!problems.isEmpty()) {
-      throw new ConfigException(String.join("\n", problems));
-    }
-    return config;
+    return checked(merged, origins, problems);
   }
 
   private static String read(Path file) {
@@ -149,6 +141,11 @@ public final class ConfigLoader {
       merge(merged, user, "", origins, problems);
     }
     EnvironmentOverrides.apply(merged, environment, FREE_FORM, origins, problems);
+    return checked(merged, origins, problems);
+  }
+
+  /** Binds the merged tree and checks it by the rules; every problem, earlier ones first, in one message. */
+  private static HookpointConfig checked(ObjectNode merged, Origins origins, List<String> problems) {
     if (!problems.isEmpty()) {
       throw new ConfigException(String.join("\n", problems));
     }
