@@ -52,6 +52,25 @@ class DashboardPagesTest {
   }
 
   @Test
+  void whatAHookSaysAboutItselfOrReturnsIsShownAsTextNeverAsMarkup() throws Exception {
+    String hostile = "after_media_added/10_hostile.lua";
+    host = DashboardHost.with(root, DashboardOptions.defaults(), Map.of(hostile, """
+        hook = { name = "<img src=x onerror=alert(1)>", description = "<script>alert(2)</script>" }
+        function execute(event, context)
+          return { message = "<b>bold</b>" }
+        end
+        """));
+    new dev.hookpoint.runtime.HookTester(host.runtime).test(host.runtime.hook(hostile).orElseThrow().file(), null,
+        null);
+    String hooks = host.get("").body();
+    assertFalse(hooks.contains("<img src=x") || hooks.contains("<script>alert(2)"), hooks);
+    assertTrue(hooks.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    String runs = host.get("/runs").body();
+    assertFalse(runs.contains("<b>bold</b>"));
+    assertTrue(runs.contains("&lt;b&gt;bold&lt;/b&gt;"));
+  }
+
+  @Test
   void theSwitchIsAFormThatSwitchesTheHookOffNowAndAfterARestart() throws Exception {
     start();
     HttpResponse<String> switched = host.postForm("/hooks/switch", Map.of("id", TITLE, "enabled", "false"),
