@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -43,8 +44,9 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
    * Chromium's switches: headless, no sandbox (CI runs as root), and nothing of its own on the network. Chromium 156
    * with only the usual switches still asked for the network time (clients2.google.com), an on-demand component
    * (update.googleapis.com), Google accounts (accounts.google.com) and, on a page with a form, autofill hints
-   * (content-autofill.googleapis.com); the trap caught them all, so the last three switches turn them off or point
-   * them at 127.0.0.1:9, where nothing listens.
+   * (content-autofill.googleapis.com) and a spelling dictionary (redirector.gvt1.com); the trap caught them all, so
+   * the last three switches turn them off or point them at 127.0.0.1:9, where nothing listens, and {@link #PREFS}
+   * turns spell checking off.
    */
   static final List<String> SWITCHES = List.of(
       "--headless=new",
@@ -71,6 +73,10 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
       "--gaia-url=http://127.0.0.1:9/",
       "--component-updater=url-source=http://127.0.0.1:9/");
 
+  /** The profile's preferences: no spell checking, whose dictionary Chromium fetches when a field is typed in. */
+  static final Map<String, Object> PREFS = Map.of("browser.enable_spellchecking", false,
+      "spellcheck.use_spelling_service", false, "spellcheck.dictionaries", List.of(), "spellcheck.dictionary", "");
+
   static final Duration PAGE_LOAD = Duration.ofSeconds(10);
   static final Duration SCRIPT = Duration.ofSeconds(5);
   static final Duration IMPLICIT_WAIT = Duration.ofSeconds(2);
@@ -91,7 +97,8 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
     Path chromedriver = binary("hookpoint.chromedriver", "/usr/bin/chromedriver");
     ProxyTrap trap = ProxyTrap.start();
     ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile()).addArguments(SWITCHES)
-        .addArguments("--proxy-server=127.0.0.1:" + trap.port(), "--proxy-bypass-list=127.0.0.1");
+        .addArguments("--proxy-server=127.0.0.1:" + trap.port(), "--proxy-bypass-list=127.0.0.1")
+        .setExperimentalOption("prefs", PREFS);
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
         .usingAnyFreePort().withTimeout(DRIVER_START).build();
     ChromeDriver driver;
