@@ -79,7 +79,7 @@ public final class LuaExecutor implements HookExecutor {
       Prototype prototype = LuaC.instance.compile(
           new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), "=warm-up");
       HookFile file = new HookFile(Path.of("warm-up.lua"), "warm_up", "warm-up.lua");
-      run(new LuaHook(file, HookMetadata.named("warm-up"), prototype), new Invocation("warm-up", "warm_up",
+      run(new LuaHook(file, HookMetadata.named("warm-up"), prototype, script), new Invocation("warm-up", "warm_up",
           Map.of("context", Map.of()), 10_000, System.nanoTime() + 10_000_000_000L, true,
           new HookLog("warm-up", 10, 100), Map.of()));
     } catch (IOException | HookFailure e) {
@@ -88,7 +88,16 @@ public final class LuaExecutor implements HookExecutor {
   }
 
   /** A compiled Lua hook. */
-  record LuaHook(HookFile file, HookMetadata metadata, Prototype prototype) implements LoadedHook {}
+  record LuaHook(HookFile file, HookMetadata metadata, Prototype prototype, String source) implements LoadedHook {
+
+    /** Line {@code number} of the hook's source, for a hint about a failure there; {@code null} if none. */
+    String line(Integer number) {
+      if (number == null || number < 1) {
+        return null;
+      }
+      return source.lines().skip(number - 1).findFirst().orElse(null);
+    }
+  }
 
   @Override
   public String name() {
@@ -120,8 +129,9 @@ public final class LuaExecutor implements HookExecutor {
     } catch (IOException e) {
       throw HookFailure.loadError("cannot compile: " + e.getMessage(), path, null);
     }
-    HookMetadata metadata = LuaMetadata.read(new String(source, StandardCharsets.UTF_8), file.fileName(), path);
-    return new LuaHook(file, metadata, prototype);
+    String text = new String(source, StandardCharsets.UTF_8);
+    HookMetadata metadata = LuaMetadata.read(text, file.fileName(), path);
+    return new LuaHook(file, metadata, prototype, text);
   }
 
   /** The metadata of a hook that does not compile, when its {@code hook = {...}} table can still be read. */
@@ -167,7 +177,9 @@ public final class LuaExecutor implements HookExecutor {
       if (tripped != null) {
         throw limitFailure(tripped, invocation, path);
       }
-      throw failure(e.getMessage(), path, false);
+      HookFailure failure = failure(e.getMessage(), path, false);
+      String hinted = SandboxHints.withHint(failure.getMessage(), hook.line(failure.line()));
+      throw hinted.equals(failure.getMessage()) ? failure : HookFailure.executionError(hinted, path, failure.line());
     } catch (LuaValues.ConversionException e) {
       throw HookFailure.dataError(shown(e.getMessage()), path);
     } catch (StackOverflowError e) {

@@ -20,9 +20,10 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * The JSON API of the sample app: media, downloads, hook points, hooks and their runs, and the hooks dashboard
- * under {@code /settings/hooks}. All wiring is here, routes as lambdas; a veto is a 409 naming the hook. Every
- * POST and DELETE under {@code /api} passes the dashboard's guard: not cross-site, and a body only as JSON.
+ * The JSON API of the sample app: media, downloads, hook points, hooks and their runs; an index page with a form
+ * that adds a media item through it; and the hooks dashboard under {@code /settings/hooks}. All wiring is here,
+ * routes as lambdas; a veto is a 409 naming the hook. Every POST and DELETE under {@code /api} passes the
+ * dashboard's guard: not cross-site, and a body only as JSON.
  */
 public final class WebApp {
 
@@ -36,7 +37,31 @@ public final class WebApp {
       <li><a href="/api/events">/api/events</a>: hook points</li>
       <li><a href="/api/hooks">/api/hooks</a>: installed hooks</li>
       <li><a href="/api/hooks/runs">/api/hooks/runs</a>: what the hooks did</li>
-      </ul></body></html>
+      </ul>
+      <h2>Add a media item</h2>
+      <form id="add-media">
+      <select name="type"><option value="tv_show">TV show</option><option value="movie">Movie</option></select>
+      <input name="title" placeholder="Title" required> <input name="year" type="number" placeholder="Year">
+      <button type="submit">Add</button>
+      </form>
+      <p id="message"></p><pre id="result"></pre>
+      <script>
+      // Posts the form to /api/media as JSON; shows what the hooks made of the item, or the hook's veto.
+      document.getElementById("add-media").addEventListener("submit", async event => {
+        event.preventDefault();
+        const form = new FormData(event.target), item = {type: form.get("type"), title: form.get("title")};
+        if (form.get("year")) item.year = Number(form.get("year"));
+        const response = await fetch("/api/media", {method: "POST", headers: {"Content-Type": "application/json"},
+          body: JSON.stringify(item)});
+        const body = await response.json();
+        document.getElementById("message").textContent = response.status === 201
+          ? `Added ${body.title} (#${body.id}), quality profile ${body.quality_profile}`
+          : response.status === 409 ? `Vetoed by ${body.hook} (${body.hook_id}): ${body.message}`
+          : `Error ${response.status}: ${body.error}`;
+        document.getElementById("result").textContent = JSON.stringify(body, null, 2);
+      });
+      </script>
+      </body></html>
       """;
 
   private WebApp() {}

@@ -1,0 +1,138 @@
+package dev.hookpoint.sample.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookpoint.runtime.config.ConfigLoader;
+import dev.hookpoint.sample.app.Mydia;
+import dev.hookpoint.sample.web.WebApp;
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The sample app's index page in a real Chromium, against the real server on a free port, a temp SQLite database
+ * and the example hooks: the anime hook's changes and the duplicate guard's veto as an operator sees them.
+ */
+@BrowserTest
+class IndexPageBrowserTest {
+
+  @TempDir Path dir;
+  private Mydia app;
+  private Javalin server;
+
+  @BeforeEach
+  void start() {
+    app = Mydia.open(ConfigLoader.parse("hooks:\n  hot_reload: false\n", "test.yaml", Map.of()), dir, false);
+    server = WebApp.create(app).start("127.0.0.1", 0);
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop();
+    app.close();
+  }
+
+  private String index() {
+    return "http://127.0.0.1:" + server.port() + "/";
+  }
+
+  /** Fills the page's form and waits for the answer in its message line. */
+  private static String add(WebDriver browser, String type, String title) {
+    WebElement message = browser.findElement(By.id("message"));
+    String before = message.getText();
+    new Select(browser.findElement(By.name("type"))).selectByValue(type);
+    WebElement titleField = browser.findElement(By.name("title"));
+    titleField.clear();
+    titleField.sendKeys(title);
+    browser.findElement(By.cssSelector("#add-media button[type=submit]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(5))
+        .until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("message"), before)));
+    return message.getText();
+  }
+
+  @Test
+  void theIndexPageLinksTheApiAndOffersTheForm(WebDriver browser) {
+    browser.get(index());
+    assertEquals("Mydia sample", browser.getTitle());
+    assertEquals("Mydia sample (Hookpoint)", browser.findElement(By.tagName("h1")).getText());
+    List<String> links = browser.findElements(By.cssSelector("ul a")).stream().map(WebElement::getText).toList();
+    assertEquals(List.of("/api/media", "/api/downloads", "/api/events", "/api/hooks", "/api/hooks/runs"), links);
+    assertTrue(browser.findElement(By.id("add-media")).isDisplayed());
+    browser.findElement(By.linkText("/api/hooks")).click();
+    assertTrue(browser.getPageSource().contains("before_media_added/01_reject_duplicates.lua"),
+        browser.getPageSource());
+  }
+
+  @Test
+  void addingAnAnimeInThePageShowsTheSettingsTheHookChanged(WebDriver browser) {
+    browser.get(index());
+    String message = add(browser, "tv_show", "Attack on Titan");
+    assertEquals("Added Attack on Titan (#1), quality profile Anime 1080p", message);
+    String result = browser.findElement(By.id("result")).getText();
+    assertTrue(result.contains("\"preferred_release_groups\"") && result.contains("SubsPlease"), result);
+  }
+
+  @Test
+  void aDuplicateShowsTheVetoNamingTheHook(WebDriver browser) {
+    browser.get(index());
+    add(browser, "tv_show", "Attack on Titan");
+    String veto = add(browser, "tv_show", "Attack on Titan");
+    assertTrue(veto.startsWith("Vetoed by Duplicate guard (before_media_added/01_reject_duplicates.lua): "), veto);
+    assertTrue(browser.findElement(By.id("result")).getText().contains("\"error\": \"vetoed\""));
+    assertEquals(1L, fetchJson(browser, "GET", "/api/media", null).get("length"), "nothing was written");
+  }
+
+  @Test
+  void theJsonApiAnswersTheBrowsersOwnFetch(WebDriver browser) {
+    browser.get(index());
+    Map<String, Object> created = fetchJson(browser, "POST", "/api/media", "{\"type\": \"movie\", \"title\": \"Heat\"}");
+    assertEquals(201L, created.get("status"));
+    Map<String, Object> duplicate = fetchJson(browser, "POST", "/api/media", "{\"type\": \"movie\", \"title\": \"Heat\"}");
+    assertEquals(409L, duplicate.get("status"));
+    assertEquals("Duplicate guard", ((Map<?, ?>) duplicate.get("body")).get("hook"));
+    assertEquals(400L, fetchJson(browser, "POST", "/api/media", "{\"type\": \"series\", \"title\": \"X\"}")
+        .get("status"));
+    assertEquals(6L, fetchJson(browser, "GET", "/api/hooks", null).get("length"));
+  }
+
+  @Test
+  void aPageOffLoopbackReachesOnlyTheProxyTrap(WebDriver browser, ProxyTrap trap) {
+    // A reserved name (RFC 2606): never a real host, and the browser sends it to the trap, never resolving it.
+    browser.get("http://hookpoint-browser-test.invalid/");
+    assertTrue(browser.getPageSource().contains("no network outside loopback here"), browser.getPageSource());
+    List<String> caught = trap.takeAttempts();
+    assertEquals("GET http://hookpoint-browser-test.invalid/ HTTP/1.1", caught.get(0), caught.toString());
+    assertTrue(caught.stream().allMatch(line -> line.startsWith("GET http://hookpoint-browser-test.invalid/")),
+        "only the page and its favicon: " + caught);
+    browser.get(index());
+    assertEquals("Mydia sample", browser.getTitle());
+  }
+
+  /** The page's own fetch of a path of its server: status, JSON body and, for an array, its length. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> fetchJson(WebDriver browser, String method, String path, String body) {
+    return (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
+        const [method, path, body, done] = arguments;
+        fetch(path, {method, headers: {"Content-Type": "application/json"}, body: body ?? undefined})
+          .then(async response => {
+            const json = await response.json();
+            done({status: response.status, body: json, length: Array.isArray(json) ? json.length : null});
+          })
+          .catch(error => done({status: -1, body: String(error), length: null}));
+        """, method, path, body);
+  }
+}
