@@ -27,13 +27,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -65,12 +62,11 @@ public final class DurableDelivery implements BackgroundDelivery {
   private final Map<String, HookPointDescriptor<?, ?>> points;
   private final Watchdog watchdog;
   private final ThreadPoolExecutor pool;
-  private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+  private final PoolThreads threads = new PoolThreads("hookpoint-durable-");
   private final OneTimeTask<String> task;
   private final Scheduler scheduler;
   private final AtomicLong stored = new AtomicLong();
   private final AtomicLong completed = new AtomicLong();
-  private final AtomicLong replacedThreads = new AtomicLong();
   private volatile boolean started;
   private boolean closed;
 
@@ -88,7 +84,7 @@ public final class DurableDelivery implements BackgroundDelivery {
     this.watchdog = watchdog;
     TaskTable.create(database, where);
     this.pool = new ThreadPoolExecutor(config.threads(), config.threads(), 60, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), this::thread);
+        new LinkedBlockingQueue<>(), threads.factory());
     this.task = Tasks.oneTime(TASK, String.class).onFailure(new Backoff(config.retryBackoffMs()))
         .execute(this::execute);
     this.scheduler = Scheduler.create(database, task)
@@ -130,8 +126,14 @@ public final class DurableDelivery implements BackgroundDelivery {
   }
 
   private void execute(TaskInstance<String> instance, ExecutionContext context) {
-    StoredRun run = StoredRun.parse(instance.getData());
-    int attempt = context.getExecution().consecutiveFailures + 1;
+    try {
+      run(StoredRun.parse(instance.getData()), context.getExecution().consecutiveFailures + 1);
+    } finally {
+      threads.returned(pool, Thread.currentThread());
+    }
+  }
+
+  private void run(StoredRun run, int attempt) {
     HookPointDescriptor<?, ?> point = points.get(run.event());
     RegisteredHook hook = point == null ? null : registry.get().find(run.hook()).orElse(null);
     if (hook == null) {
@@ -154,28 +156,19 @@ public final class DurableDelivery implements BackgroundDelivery {
 
   @Override
   public boolean owns(Thread thread) {
-    return threads.contains(thread);
+    return threads.owns(thread);
   }
 
   /** One more thread takes the place of one a hook holds; db-scheduler's own limit stays {@code threads}. */
   @Override
   public void replace(Thread thread) {
-    if (!owns(thread)) {
-      return;
-    }
-    synchronized (pool) {
-      pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
-      pool.setCorePoolSize(pool.getCorePoolSize() + 1);
-    }
-    replacedThreads.incrementAndGet();
-    LOG.error("background thread {} is held by a hook that does not stop; a new thread takes its place",
-        thread.getName());
+    threads.replace(pool, thread);
   }
 
   /** {@code queued} counts every run stored and not finished, this process's and others'. */
   @Override
   public BackgroundStats stats() {
-    return new BackgroundStats(stored.get(), completed.get(), 0, 0, 0, pending(), replacedThreads.get());
+    return new BackgroundStats(stored.get(), completed.get(), 0, 0, 0, pending(), threads.replaced());
   }
 
   private int pending() {
@@ -222,21 +215,6 @@ public final class DurableDelivery implements BackgroundDelivery {
       Thread.currentThread().interrupt();
     }
   }
-
-  private Thread thread(Runnable runnable) {
-    Thread thread = new Thread(() -> {
-      try {
-        runnable.run();
-      } finally {
-        threads.remove(Thread.currentThread());
-      }
-    }, "hookpoint-durable-" + COUNT.incrementAndGet());
-    thread.setDaemon(true);
-    threads.add(thread);
-    return thread;
-  }
-
-  private static final AtomicInteger COUNT = new AtomicInteger();
 
   /** Fails an execution so that {@link Backoff} schedules the next try. */
   private static final class TryAgain extends RuntimeException {

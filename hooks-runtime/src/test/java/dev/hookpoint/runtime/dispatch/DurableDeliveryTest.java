@@ -64,6 +64,12 @@ class DurableDeliveryTest {
     }
   }
 
+  /** How many distinct events (by title) ran to the end. */
+  private static long ran(List<RunRecord> runs) {
+    return runs.stream().filter(run -> run.status() == RunStatus.OK).map(run -> run.logs().get(0)).distinct()
+        .count();
+  }
+
   private static List<RunStatus> statuses(List<RunRecord> runs) {
     return runs.stream().map(RunRecord::status).toList();
   }
@@ -168,10 +174,11 @@ class DurableDeliveryTest {
     assertTrue(left > 0 && left < events, "the shutdown left queued runs stored: " + left);
 
     HookRuntime second = durable(yaml);
-    List<RunRecord> runs = runsOf(second, "on_media_added/01_slow.lua",
-        found -> found.stream().map(run -> run.logs().get(0)).distinct().count() == events);
-    assertEquals(events, runs.stream().map(run -> run.logs().get(0)).distinct().count(), "every event ran");
-    assertTrue(runs.stream().allMatch(run -> run.status() == RunStatus.OK), runs::toString);
+    List<RunRecord> runs = runsOf(second, "on_media_added/01_slow.lua", found -> ran(found) == events);
+    assertEquals(events, ran(runs), "every event ran");
+    // A run cut at the drain deadline is recorded lost, and runs again after the restart.
+    assertTrue(runs.stream().allMatch(run -> run.status() == RunStatus.OK || run.status() == RunStatus.LOST),
+        runs::toString);
     assertEquals(0, second.backgroundStats().queued());
   }
 }
