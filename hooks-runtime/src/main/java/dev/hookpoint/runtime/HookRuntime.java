@@ -361,6 +361,11 @@ public final class HookRuntime implements AutoCloseable {
     return metrics;
   }
 
+  /** How background events are delivered, as {@code hooks.async.delivery} and the stores chose; for tests. */
+  BackgroundDelivery delivery() {
+    return background;
+  }
+
   /** What the background runner has done so far, and what is queued now. */
   public BackgroundStats backgroundStats() {
     return background.stats();

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIGTERM to a real {@code serve} process with background events queued: they are drained into the history, or,
- * past {@code hooks.async.drain_timeout_ms}, recorded as lost; none is silently gone.
+ * SIGTERM to a real {@code serve} process with background events queued in memory ({@code hooks.async.delivery:
+ * memory}): they are drained into the history, or, past {@code hooks.async.drain_timeout_ms}, recorded as lost; none
+ * is silently gone.
  */
 class ServeShutdownTest {
 
@@ -45,7 +46,9 @@ class ServeShutdownTest {
 
   /** Starts serve in its own JVM with a slow on_no_results_found hook; returns its port. */
   private int startServe(long drainTimeoutMs) throws Exception {
-    Cli cli = new Cli(dir, "process:\n  runs_per_minute: 1000\nasync:\n  drain_timeout_ms: " + drainTimeoutMs);
+    // The memory runner's shutdown; the app's default, durable delivery, keeps what did not run for the next start.
+    Cli cli = new Cli(dir, "process:\n  runs_per_minute: 1000\nasync:\n  delivery: memory\n  drain_timeout_ms: "
+        + drainTimeoutMs);
     cli.hook("on_no_results_found/01_slow.sh", "#!/bin/sh\ncat > /dev/null\nsleep 0.25\necho '{\"message\": \"done\"}'\n");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     serve = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),

@@ -121,7 +121,16 @@ public final class DurableDelivery implements BackgroundDelivery {
       String data = StoredRun.data(point.name(), hooks.get(i).id(), eventId, payload);
       instances.add(task.instance(eventId + "/" + i, data));
     }
-    scheduler.scheduleBatch(instances, Instant.now());
+    try {
+      scheduler.scheduleBatch(instances, Instant.now());
+    } catch (RuntimeException e) {
+      // The host's action is done: its call must not fail now. The runs are recorded lost, so operators see them.
+      String reason = "[hookpoint:delivery-failed] the event could not be stored, so this background hook did not "
+          + "run: " + e.getMessage();
+      LOG.error("{} not stored for {} hook(s): {}", point.name(), hooks.size(), e.toString());
+      hooks.forEach(hook -> runner.recordLost(point, hook, reason));
+      return;
+    }
     stored.addAndGet(instances.size());
   }
 
@@ -143,7 +152,8 @@ public final class DurableDelivery implements BackgroundDelivery {
       return;
     }
     boolean last = attempt > config.retries();
-    RunStatus status = runner.runDelivered(point, hook, run.forAttempt(attempt), last).record().status();
+    RunStatus status = runner.runDelivered(point, hook, run.forAttempt(attempt), run.dryRun(), last).record()
+        .status();
     if (status == RunStatus.TIMEOUT || status == RunStatus.EXECUTION_ERROR) {
       throw new TryAgain(run.hook() + " " + status.wireName() + " on attempt " + attempt + " of event "
           + run.eventId());

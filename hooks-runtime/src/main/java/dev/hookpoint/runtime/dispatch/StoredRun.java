@@ -58,6 +58,11 @@ record StoredRun(String event, String hook, String eventId, Map<String, Object> 
     }
   }
 
+  /** Whether the event was fired in a dry run: its hooks' changes are reported, not applied. */
+  boolean dryRun() {
+    return payload.get("context") instanceof Map<?, ?> context && Boolean.TRUE.equals(context.get("dry_run"));
+  }
+
   /** The payload for one attempt: its {@code context} says which ({@code attempt}, from 1). */
   @SuppressWarnings("unchecked")
   Map<String, Object> forAttempt(int attempt) {

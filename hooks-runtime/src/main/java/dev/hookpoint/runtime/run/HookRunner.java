@@ -93,8 +93,8 @@ public final class HookRunner {
    * {@code execution_error} is recorded as {@code dead}.
    */
   public <C> HookRun<C> runDelivered(HookPointDescriptor<?, C> point, RegisteredHook hook,
-      Map<String, Object> payload, boolean lastAttempt) {
-    return run(point, hook, null, payload, false, lastAttempt);
+      Map<String, Object> payload, boolean dryRun, boolean lastAttempt) {
+    return run(point, hook, null, payload, dryRun, lastAttempt);
   }
 
   private <C> HookRun<C> run(HookPointDescriptor<?, C> point, RegisteredHook hook, HookEvent event,

@@ -137,6 +137,51 @@ class DurableDeliveryTest {
   }
 
   @Test
+  void aProcessHookSeesTheSameEventIdOnEveryAttemptAndWhichAttemptItIs() throws Exception {
+    Path hook = TestRuntime.write(root, "on_media_added/01_flaky.sh", """
+        #!/bin/sh
+        echo "$HOOK_EVENT_ID $HOOK_ATTEMPT" >&2
+        [ "$HOOK_ATTEMPT" -ge 2 ] || exit 1
+        """);
+    java.nio.file.Files.setPosixFilePermissions(hook, java.nio.file.attribute.PosixFilePermissions.fromString(
+        "rwx------"));
+    HookRuntime runtime = durable(FAST + "process:\n  sandbox: none\n");
+    fire(runtime, "Heat");
+    List<RunRecord> runs = runsOf(runtime, "on_media_added/01_flaky.sh", found -> found.size() >= 2);
+    assertEquals(List.of(RunStatus.EXECUTION_ERROR, RunStatus.OK), statuses(runs), runs::toString);
+    String eventId = runs.get(1).logs().get(0).split(" ")[1];
+    assertEquals(36, eventId.length(), "a UUID: " + eventId);
+    assertTrue(runs.get(0).logs().contains("INFO " + eventId + " 1"), runs.get(0).logs()::toString);
+    assertEquals(List.of("INFO " + eventId + " 2"), runs.get(1).logs());
+  }
+
+  @Test
+  void anEventThatCannotBeStoredIsRecordedLostAndTheHostsCallGoesOn() throws Exception {
+    TestRuntime.write(root, "on_media_added/01_any.lua", "function execute(event, context) return {} end\n");
+    HookRuntime runtime = durable(FAST);
+    try (java.sql.Connection connection = SqliteStores.dataSource(root.resolve("host.db")).getConnection();
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("DROP TABLE hookpoint_tasks");
+    }
+    fire(runtime, "Heat");
+    List<RunRecord> runs = runsOf(runtime, "on_media_added/01_any.lua", found -> !found.isEmpty());
+    assertEquals(List.of(RunStatus.LOST), statuses(runs), runs::toString);
+    assertTrue(runs.get(0).error().message().startsWith("[hookpoint:delivery-failed] the event could not be stored"),
+        runs.get(0).error().message());
+  }
+
+  @Test
+  void aBackgroundEventFiredInADryRunRunsItsHooksAsADryRun() throws Exception {
+    TestRuntime.write(root, "on_media_added/01_any.lua", "function execute(event, context) return {} end\n");
+    HookRuntime runtime = durable(FAST);
+    HookPointHandle<MediaEvent, MediaEvent.Changes> handle = runtime.dispatcher().handle(TestRuntime.ON);
+    handle.fireAsync(MediaEvent.of("on_media_added", handle.context().asDryRun(), "Heat"));
+    List<RunRecord> runs = runsOf(runtime, "on_media_added/01_any.lua", found -> !found.isEmpty());
+    assertEquals(1, runs.size(), runs::toString);
+    assertTrue(runs.get(0).dryRun(), "recorded as a dry run");
+  }
+
+  @Test
   void aDataErrorIsNotTriedAgain() throws Exception {
     TestRuntime.write(root, "on_media_added/01_bad.lua", """
         function execute(event, context)
