@@ -105,10 +105,14 @@ public final class PostgresCluster implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws IOException {
     boolean root = "root".equals(System.getProperty("user.name"));
-    run(as(root, List.of(BIN.resolve("pg_ctl").toString(), "-D", directory.resolve("data").toString(), "-m", "immediate",
-        "-w", "stop")));
+    try {
+      run(as(root, List.of(BIN.resolve("pg_ctl").toString(), "-D", directory.resolve("data").toString(), "-m",
+          "immediate", "-w", "stop")));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     try (var files = Files.walk(directory)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
     }
