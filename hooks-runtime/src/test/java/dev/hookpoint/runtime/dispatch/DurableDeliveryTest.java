@@ -182,6 +182,27 @@ class DurableDeliveryTest {
   }
 
   @Test
+  void aThreadTheWatchdogGivesUpOnIsReplacedSoLaterEventsStillRun() throws Exception {
+    dev.hookpoint.runtime.testing.ScriptExecutor executor = new dev.hookpoint.runtime.testing.ScriptExecutor();
+    TestRuntime.write(root, "on_media_added/01_wedge.hook", "# timeout_ms: 100\n{\"wedge_when\": \"stuck\"}");
+    TestRuntime.write(root, "on_media_added/02_after.hook", "{}");
+    HookRuntime runtime = HookRuntime.builder(TestRuntime.config(root, FAST + "  threads: 1\n"))
+        .hookPoints(List.of(TestRuntime.ON)).executor(executor)
+        .dataSource(SqliteStores.dataSource(root.resolve("host.db"))).closeOnShutdown(false).build().start();
+    runtimes.add(runtime);
+    try {
+      fire(runtime, "stuck");
+      List<RunRecord> after = runsOf(runtime, "on_media_added/02_after.hook", found -> !found.isEmpty());
+      assertEquals(List.of(RunStatus.OK), statuses(after), "the other hook ran on the thread that took its place");
+      assertEquals(1, runtime.backgroundStats().replacedThreads());
+      assertEquals(RunStatus.TIMEOUT, runsOf(runtime, "on_media_added/01_wedge.hook", found -> !found.isEmpty())
+          .get(0).status());
+    } finally {
+      executor.releaseWedged();
+    }
+  }
+
+  @Test
   void aDataErrorIsNotTriedAgain() throws Exception {
     TestRuntime.write(root, "on_media_added/01_bad.lua", """
         function execute(event, context)
