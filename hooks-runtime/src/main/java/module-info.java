@@ -5,6 +5,8 @@
  */
 module dev.hookpoint.runtime {
   requires com.fasterxml.jackson.databind;
+  /** Durable background delivery: db-scheduler, an automatic module (its Automatic-Module-Name). */
+  requires com.github.kagkarlsson.scheduler;
   requires com.fasterxml.jackson.dataformat.yaml;
   requires dev.hookpoint.luaj;
   requires java.management;

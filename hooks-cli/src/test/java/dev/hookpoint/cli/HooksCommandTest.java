@@ -153,6 +153,25 @@ class HooksCommandTest {
   }
 
   @Test
+  void runsShowsABackgroundRunThatEndedDead() throws Exception {
+    TestRuntime.write(root, "on_media_added/01_down.hook", "{\"fail\": \"webhook down\"}");
+    try (HookRuntime durable = TestRuntime.builder(root, "async:\n  delivery: durable\n  retries: 0\n"
+        + "  poll_interval_ms: 50", new ScriptExecutor()).build().start()) {
+      HookPointHandle<MediaEvent, MediaEvent.Changes> handle = durable.dispatcher().handle(TestRuntime.ON);
+      handle.fireAsync(MediaEvent.of("on_media_added", handle.context(), "Heat"));
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+      JsonNode runs = Hooks.run(durable, "runs", "--json").json();
+      while (runs.size() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+        runs = Hooks.run(durable, "runs", "--json").json();
+      }
+      assertEquals("on_media_added/01_down.hook", runs.get(0).get("hook").asText());
+      assertEquals("dead", runs.get(0).get("status").asText());
+      assertTrue(Hooks.run(durable, "runs").out().contains(" dead "), "the text says dead too");
+    }
+  }
+
+  @Test
   void enableAndDisableSwitchAHook() {
     assertEquals(0, run("disable", "before_media_added/01_title.hook").exitCode());
     assertTrue(!runtime.hooks().get(0).enabled());

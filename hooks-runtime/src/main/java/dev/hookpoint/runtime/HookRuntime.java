@@ -6,7 +6,10 @@ import dev.hookpoint.runtime.contract.HookDispatcher;
 import dev.hookpoint.runtime.contract.HookPointDescriptor;
 import dev.hookpoint.runtime.contract.Phase;
 import dev.hookpoint.runtime.discovery.HookDiscovery;
+import dev.hookpoint.runtime.dispatch.BackgroundDelivery;
 import dev.hookpoint.runtime.dispatch.BackgroundRunner;
+import dev.hookpoint.runtime.dispatch.DurableDelivery;
+import dev.hookpoint.runtime.dispatch.MemoryDelivery;
 import dev.hookpoint.runtime.dispatch.HookChain;
 import dev.hookpoint.runtime.dispatch.RuntimeDispatcher;
 import dev.hookpoint.runtime.executor.FileCheck;
@@ -74,7 +77,7 @@ public final class HookRuntime implements AutoCloseable {
   private final HookMetrics metrics = new HookMetrics();
   private final Watchdog watchdog;
   private final HookRunner runner;
-  private final BackgroundRunner background;
+  private final BackgroundDelivery background;
   private final RuntimeDispatcher dispatcher;
   private final RegistryLoader loader;
   private final HookLock lock;
@@ -101,9 +104,10 @@ public final class HookRuntime implements AutoCloseable {
     this.stateStore = stores.state();
     this.watchdog = new Watchdog();
     this.runner = new HookRunner(config.hooks(), () -> live.get().hooks(), runStore, metrics, watchdog);
-    this.background = new BackgroundRunner(config.hooks().async(), watchdog);
+    HookChain chain = new HookChain(runner);
+    this.background = delivery(builder.dataSource, chain);
     watchdog.listener(this::abandoned);
-    this.dispatcher = new RuntimeDispatcher(new HookChain(runner), background,
+    this.dispatcher = new RuntimeDispatcher(chain, background,
         new HookContext(null, builder.settings, false));
     TrustedReader reader = new TrustedReader(config.hooks().maxFileBytes(), config.hooks().allowSymlinks(),
         config.hooks().strictPermissions());
@@ -116,6 +120,33 @@ public final class HookRuntime implements AutoCloseable {
     this.loader = new RegistryLoader(new HookDiscovery(points.keySet()), reader, executors, checks);
     this.hotReload = builder.hotReload != null ? builder.hotReload : config.hooks().hotReload();
     this.closeOnShutdown = builder.closeOnShutdown;
+  }
+
+  /**
+   * {@code hooks.async.delivery}: durable on the database when asked, or by default when the host gave a
+   * {@code DataSource}; memory otherwise, and when the database cannot hold the tasks (logged, not the host's
+   * failure, as with the stores).
+   */
+  private BackgroundDelivery delivery(DataSource hostDatabase, HookChain chain) {
+    HookpointConfig.Async async = config.hooks().async();
+    boolean durable = async.delivery() == HookpointConfig.Delivery.DURABLE
+        || (async.delivery() == HookpointConfig.Delivery.AUTO && hostDatabase != null);
+    if (durable && config.hooks().enabled()) {
+      DataSource database = hostDatabase != null ? hostDatabase : stores.database();
+      String where = hostDatabase != null ? "the host's data source" : stores.where();
+      if (database == null) {
+        LOG.error("[hookpoint:delivery-memory] hooks.async.delivery: durable needs a database, and this runtime "
+            + "keeps its stores in memory; background hooks are queued in memory instead. Give the builder a "
+            + "dataSource, or use the default SQLite store");
+      } else {
+        try {
+          return new DurableDelivery(database, where, async, runner, this::registry, points, watchdog);
+        } catch (RuntimeException e) {
+          LOG.error("{}. Until then background hooks are queued in memory: a crash loses them", e.getMessage());
+        }
+      }
+    }
+    return new MemoryDelivery(new BackgroundRunner(async, watchdog), chain);
   }
 
   /** Starts building a runtime. */
@@ -142,6 +173,10 @@ public final class HookRuntime implements AutoCloseable {
       return this;
     }
     reload();
+    // Only with the hooks loaded: a stored run whose hook is not installed is dropped.
+    if (background instanceof DurableDelivery durable) {
+      durable.start();
+    }
     if (hotReload) {
       try {
         reloader = new HotReloader(hooksDirectory, this::reload);
@@ -384,6 +419,11 @@ public final class HookRuntime implements AutoCloseable {
 
   public HookMetrics metrics() {
     return metrics;
+  }
+
+  /** How background events are delivered, as {@code hooks.async.delivery} and the stores chose; for tests. */
+  BackgroundDelivery delivery() {
+    return background;
   }
 
   /** What the background runner has done so far, and what is queued now. */

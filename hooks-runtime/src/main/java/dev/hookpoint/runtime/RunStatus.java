@@ -2,7 +2,7 @@ package dev.hookpoint.runtime;
 
 import java.util.Locale;
 
-/** How one hook run ended. The error categories are the design's four, plus {@code skipped} and {@code lost}. */
+/** How one hook run ended. The error categories are the design's four, plus {@code skipped}, {@code lost} and {@code dead}. */
 public enum RunStatus {
   /** The hook ran; its changes (if any) were accepted. */
   OK,
@@ -22,15 +22,20 @@ public enum RunStatus {
    * A background run the host shut down before: still queued, or still running, when
    * {@code hooks.async.drain_timeout_ms} ran out.
    */
-  LOST;
+  LOST,
+  /**
+   * A durable background run that failed ({@code timeout} or {@code execution_error}) on its last attempt, after
+   * {@code hooks.async.retries} retries: it is not tried again.
+   */
+  DEAD;
 
   /** The name in JSON output and the run history, e.g. {@code execution_error}. */
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Whether the run counts as an error in metrics: the design's four categories, and lost runs. */
+  /** Whether the run counts as an error in metrics: the design's four categories, lost and dead runs. */
   public boolean isError() {
-    return this == LOAD_ERROR || this == EXECUTION_ERROR || this == TIMEOUT || this == DATA_ERROR || this == LOST;
+    return this == LOAD_ERROR || this == EXECUTION_ERROR || this == TIMEOUT || this == DATA_ERROR || this == LOST || this == DEAD;
   }
 }

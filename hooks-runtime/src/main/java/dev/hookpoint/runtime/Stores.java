@@ -21,8 +21,12 @@ import org.slf4j.LoggerFactory;
  * failure: the stores fall back to memory, and the problem is logged and kept for the {@code hooks} command.
  *
  * @param made whether the runtime made the run store (and so closes it)
+ * @param database the database the runtime's own stores use (the host's, or the default file), for durable
+ *     background delivery; {@code null} when they use none
+ * @param where names that database in messages
  */
-record Stores(RunStore runs, HookStateStore state, Optional<StoreException> problem, boolean made) {
+record Stores(RunStore runs, HookStateStore state, Optional<StoreException> problem, boolean made,
+    DataSource database, String where) {
 
   private static final Logger LOG = LoggerFactory.getLogger(Stores.class);
 
@@ -37,18 +41,19 @@ record Stores(RunStore runs, HookStateStore state, Optional<StoreException> prob
     // A host with hooks switched off has nothing to switch or record: no file for it.
     if (memory || !needed || (dataSource == null && !config.hooks().enabled())) {
       return new Stores(runs != null ? runs : new InMemoryRunStore(maxRuns),
-          state != null ? state : new InMemoryHookStateStore(), Optional.empty(), false);
+          state != null ? state : new InMemoryHookStateStore(), Optional.empty(), false, null, null);
     }
     String where = dataSource != null ? "the host's data source" : config.storeFile(baseDirectory).toString();
     try {
       DataSource database = dataSource != null ? dataSource : SqliteStores.dataSource(config.storeFile(baseDirectory));
       return new Stores(runs != null ? runs : new JdbcRunStore(database, where, maxRuns),
-          state != null ? state : new JdbcHookStateStore(database, where), Optional.empty(), runs == null);
+          state != null ? state : new JdbcHookStateStore(database, where), Optional.empty(), runs == null,
+          database, where);
     } catch (StoreException e) {
       LOG.error("{}. Until then hook switches and runs are kept in memory only: switches saved there are not "
           + "applied, and nothing recorded now outlives this process", e.getMessage());
       return new Stores(runs != null ? runs : new InMemoryRunStore(maxRuns),
-          state != null ? state : new InMemoryHookStateStore(), Optional.of(e), false);
+          state != null ? state : new InMemoryHookStateStore(), Optional.of(e), false, null, null);
     }
   }
 

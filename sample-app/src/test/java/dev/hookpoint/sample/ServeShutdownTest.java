@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIGTERM to a real {@code serve} process with background events queued: they are drained into the history, or,
- * past {@code hooks.async.drain_timeout_ms}, recorded as lost; none is silently gone.
+ * SIGTERM to a real {@code serve} process with background events queued in memory ({@code hooks.async.delivery:
+ * memory}): they are drained into the history, or, past {@code hooks.async.drain_timeout_ms}, recorded as lost; none
+ * is silently gone.
  */
 class ServeShutdownTest {
 
@@ -45,7 +46,13 @@ class ServeShutdownTest {
 
   /** Starts serve in its own JVM with a slow on_no_results_found hook; returns its port. */
   private int startServe(long drainTimeoutMs) throws Exception {
-    Cli cli = new Cli(dir, "process:\n  runs_per_minute: 1000\nasync:\n  drain_timeout_ms: " + drainTimeoutMs);
+    // The memory runner's shutdown; the app's default, durable delivery, keeps what did not run for the next start.
+    return startServe(drainTimeoutMs, "memory");
+  }
+
+  private int startServe(long drainTimeoutMs, String delivery) throws Exception {
+    Cli cli = new Cli(dir, "process:\n  runs_per_minute: 1000\nasync:\n  delivery: " + delivery
+        + "\n  drain_timeout_ms: " + drainTimeoutMs);
     cli.hook("on_no_results_found/01_slow.sh", "#!/bin/sh\ncat > /dev/null\nsleep 0.25\necho '{\"message\": \"done\"}'\n");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     serve = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
@@ -103,6 +110,34 @@ class ServeShutdownTest {
     List<String> statuses = statusesAfterExit();
     assertEquals(EVENTS, statuses.size(), "every queued event ran before the process ended: " + statuses);
     assertTrue(statuses.stream().allMatch("ok"::equals), statuses.toString());
+  }
+
+  /** The background runs stored in the app's database and not finished yet. */
+  private long storedRuns() throws Exception {
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/mydia.db"));
+        java.sql.ResultSet rows = db.createStatement().executeQuery("SELECT COUNT(*) FROM hookpoint_tasks")) {
+      return rows.next() ? rows.getLong(1) : -1;
+    }
+  }
+
+  @Test
+  void sigtermWithDurableDeliveryKeepsWhatDidNotRunAndTheNextStartRunsIt() throws Exception {
+    queueBackgroundEvents(startServe(300, "auto"));
+    serve.destroy();
+    assertTrue(serve.waitFor(60, TimeUnit.SECONDS), "serve ended after SIGTERM");
+    long left = storedRuns();
+    assertTrue(left > 0 && left < EVENTS, "the shutdown left runs stored, not lost: " + left);
+
+    startServe(60_000, "auto");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (storedRuns() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertEquals(0, storedRuns(), "the next start ran what was stored");
+    List<String> statuses = statusesAfterExit();
+    assertTrue(statuses.stream().filter("ok"::equals).count() >= EVENTS, "every event ran to the end: " + statuses);
+    assertTrue(statuses.stream().allMatch(s -> s.equals("ok") || s.equals("lost")),
+        "a run cut at the first drain deadline is lost, then run again: " + statuses);
   }
 
   @Test

@@ -28,7 +28,12 @@ final class ConfigRules {
     rules.positive("hooks.max_file_bytes", hooks.maxFileBytes());
     rules.ceiling("hooks.max_file_bytes", hooks.maxFileBytes(), MAX_FILE_BYTES, "hooks are read into memory whole");
     rules.positive("hooks.async.pool_size", hooks.async().poolSize());
+    rules.positive("hooks.async.threads", hooks.async().threads());
     rules.positive("hooks.async.queue_capacity", hooks.async().queueCapacity());
+    rules.notNegative("hooks.async.retries", hooks.async().retries());
+    rules.positive("hooks.async.retry_backoff_ms", hooks.async().retryBackoffMs());
+    rules.positive("hooks.async.poll_interval_ms", hooks.async().pollIntervalMs());
+    rules.positive("hooks.async.heartbeat_ms", hooks.async().heartbeatMs());
     rules.notNegative("hooks.async.drain_timeout_ms", hooks.async().drainTimeoutMs());
     rules.positive("hooks.history.max_runs", hooks.history().maxRuns());
     rules.positive("hooks.history.max_log_lines", hooks.history().maxLogLines());

@@ -18,7 +18,7 @@ public record HookpointConfig(Store store, Hooks hooks) {
   public static HookpointConfig defaults() {
     return new HookpointConfig(new Store(""), new Hooks(true, "hooks", true, 5_000, 30_000,
         30_000, true, false, true, 8L * 1024 * 1024,
-        new Async(2, 10_000, WhenFull.DROP, 5_000),
+        new Async(Delivery.AUTO, 2, 2, 10_000, WhenFull.DROP, 5_000, 3, 1_000, 1_000, 30_000),
         new History(1_000, 100, 1_000),
         new Lua(10_000_000, 50L * 1024 * 1024, 200, new Http(true, List.of(), 60, 1024 * 1024)),
         new Process(Map.of(), 4, 60, 1024 * 1024, 1_000, SandboxKind.AUTO, true, 65534, 512, 64, 60, 64),
@@ -116,12 +116,30 @@ public record HookpointConfig(Store store, Hooks hooks) {
   }
 
   /**
-   * @param poolSize threads running background hooks
-   * @param queueCapacity events waiting for a thread; never unbounded
-   * @param whenFull what happens to an event when the queue is full
-   * @param drainTimeoutMs how long shutdown waits for queued events before counting the rest as lost
+   * @param delivery how background events are delivered: stored in the database (durable) or queued in memory
+   * @param poolSize threads running background hooks in memory delivery
+   * @param threads threads running background hooks in durable delivery, per instance
+   * @param queueCapacity events waiting for a thread in memory delivery; never unbounded
+   * @param whenFull what happens to an event when the memory queue is full
+   * @param drainTimeoutMs how long shutdown waits for running (and, in memory, queued) events
+   * @param retries durable delivery: how many times a hook that timed out or failed is tried again
+   * @param retryBackoffMs durable delivery: the wait before the first retry, doubled for each one after
+   * @param pollIntervalMs durable delivery: how often the database is asked for due runs
+   * @param heartbeatMs durable delivery: how often a running instance says it is alive; after 6 missed ones its
+   *     picked runs are taken over (by another instance, or by this one after a restart)
    */
-  public record Async(int poolSize, int queueCapacity, WhenFull whenFull, long drainTimeoutMs) {}
+  public record Async(Delivery delivery, int poolSize, int threads, int queueCapacity, WhenFull whenFull,
+      long drainTimeoutMs, int retries, long retryBackoffMs, long pollIntervalMs, long heartbeatMs) {}
+
+  /** How background events reach their hooks. */
+  public enum Delivery {
+    /** Durable when the host gives the runtime a {@code DataSource}, memory otherwise. */
+    AUTO,
+    /** Each (event, hook) stored as a db-scheduler task: survives restarts, retried with backoff. */
+    DURABLE,
+    /** Queued in memory, as {@code BackgroundRunner} does: lost in a crash, never retried. */
+    MEMORY
+  }
 
   /** What to do with a background event when the queue is full. */
   public enum WhenFull {

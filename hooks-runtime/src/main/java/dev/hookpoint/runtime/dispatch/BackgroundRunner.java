@@ -4,14 +4,10 @@ import dev.hookpoint.runtime.BackgroundStats;
 import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.config.HookpointConfig;
 import dev.hookpoint.runtime.run.Watchdog;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionHandler;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,14 +30,12 @@ public final class BackgroundRunner implements AutoCloseable {
   private final ThreadPoolExecutor pool;
   private final long drainTimeoutMs;
   private final Watchdog watchdog;
-  private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
-  private final Set<Thread> abandoned = ConcurrentHashMap.newKeySet();
+  private final PoolThreads threads = new PoolThreads("hookpoint-async-");
   private final AtomicLong submitted = new AtomicLong();
   private final AtomicLong completed = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong ranOnCaller = new AtomicLong();
   private final AtomicLong lostOnShutdown = new AtomicLong();
-  private final AtomicLong replacedThreads = new AtomicLong();
   private final Shutdown shutdown = new Shutdown();
 
   /** A background event: its hooks, run until the shutdown deadline, and recorded as lost when never run. */
@@ -80,7 +74,7 @@ public final class BackgroundRunner implements AutoCloseable {
     this.drainTimeoutMs = config.drainTimeoutMs();
     this.watchdog = watchdog;
     this.pool = new ThreadPoolExecutor(config.poolSize(), config.poolSize(), 60, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(config.queueCapacity()), threads(), rejection(config.whenFull()));
+        new ArrayBlockingQueue<>(config.queueCapacity()), threads.factory(), rejection(config.whenFull()));
   }
 
   /** Queues an event's hooks; never blocks, whatever the hooks do. */
@@ -91,7 +85,7 @@ public final class BackgroundRunner implements AutoCloseable {
 
   /** Whether a thread is one of this pool's, e.g. for the watchdog. */
   public boolean owns(Thread thread) {
-    return threads.contains(thread);
+    return threads.owns(thread);
   }
 
   /**
@@ -99,31 +93,13 @@ public final class BackgroundRunner implements AutoCloseable {
    * abandoned one comes back (if ever), when the pool shrinks again.
    */
   public void replace(Thread thread) {
-    if (!owns(thread) || !abandoned.add(thread)) {
-      return;
-    }
-    synchronized (pool) {
-      pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
-      pool.setCorePoolSize(pool.getCorePoolSize() + 1);
-    }
-    replacedThreads.incrementAndGet();
-    LOG.error("background thread {} is held by a hook that does not stop; a new thread takes its place",
-        thread.getName());
-  }
-
-  private void shrinkAfterReturnOf(Thread thread) {
-    if (abandoned.remove(thread)) {
-      synchronized (pool) {
-        pool.setCorePoolSize(pool.getCorePoolSize() - 1);
-        pool.setMaximumPoolSize(pool.getMaximumPoolSize() - 1);
-      }
-    }
+    threads.replace(pool, thread);
   }
 
   /** The counters, for operators and tests. */
   public BackgroundStats stats() {
     return new BackgroundStats(submitted.get(), completed.get(), dropped.get(), ranOnCaller.get(), lostOnShutdown.get(),
-        pool.getQueue().size(), replacedThreads.get());
+        pool.getQueue().size(), threads.replaced());
   }
 
 
@@ -175,7 +151,7 @@ public final class BackgroundRunner implements AutoCloseable {
         } else {
           completed.incrementAndGet();
         }
-        shrinkAfterReturnOf(Thread.currentThread());
+        threads.returned(pool, Thread.currentThread());
       }
     }
   }
@@ -197,19 +173,4 @@ public final class BackgroundRunner implements AutoCloseable {
     };
   }
 
-  private ThreadFactory threads() {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(() -> {
-        try {
-          runnable.run();
-        } finally {
-          threads.remove(Thread.currentThread());
-        }
-      }, "hookpoint-async-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      threads.add(thread);
-      return thread;
-    };
-  }
 }

@@ -19,13 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RuntimeDispatcher implements HookDispatcher {
 
   private final HookChain chain;
-  private final BackgroundRunner background;
+  private final BackgroundDelivery background;
   private final HookContext defaultContext;
   /** By descriptor, not name: two catalogs may describe one event with different types, each with its handle. */
   private final Map<HookPointDescriptor<?, ?>, DispatchHandle<?, ?>> handles = new ConcurrentHashMap<>();
   private volatile HookRegistry registry = HookRegistry.empty();
 
-  public RuntimeDispatcher(HookChain chain, BackgroundRunner background, HookContext defaultContext) {
+  public RuntimeDispatcher(HookChain chain, BackgroundDelivery background, HookContext defaultContext) {
     this.chain = chain;
     this.background = background;
     this.defaultContext = defaultContext;
@@ -69,22 +69,7 @@ public final class RuntimeDispatcher implements HookDispatcher {
     if (hooks.isEmpty()) {
       return;
     }
-    background.submit(new BackgroundRunner.Task() {
-      @Override
-      public void run(BackgroundRunner.Shutdown shutdown) {
-        chain.runInBackground(point, event, hooks, shutdown);
-      }
-
-      @Override
-      public void lose(String reason) {
-        chain.lose(point, hooks, reason);
-      }
-
-      @Override
-      public String describe() {
-        return point.name() + " at " + event.timestamp() + " for " + hooks.size() + " hook(s)";
-      }
-    });
+    background.deliver(point, event, hooks);
   }
 
   /** A hook point's handle, kept current by {@link #swap}. */

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * One run of one hook.
  *
- * @param runId unique per run, e.g. for {@code HOOK_EVENT_ID}
+ * @param runId unique per run, e.g. for {@code HOOK_RUN_ID}
  * @param event the event name
  * @param payload the whole event as plain data, the shape hooks receive
  * @param timeoutMs the run's time limit, already capped by the configured maximum

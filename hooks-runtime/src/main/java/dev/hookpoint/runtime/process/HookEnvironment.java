@@ -31,10 +31,15 @@ final class HookEnvironment {
     environment.put("HOME", home.toString());
     environment.put("TMPDIR", home.toString());
     environment.put("HOOK_EVENT", invocation.event());
-    environment.put("HOOK_EVENT_ID", invocation.runId());
+    environment.put("HOOK_RUN_ID", invocation.runId());
+    // Durable background runs carry their event's id, the same for every attempt; other runs are their own event.
+    Map<?, ?> context = payload.get("context") instanceof Map<?, ?> map ? map : Map.of();
+    environment.put("HOOK_EVENT_ID", String.valueOf(context.get("event_id") != null ? context.get("event_id")
+        : invocation.runId()));
+    environment.put("HOOK_ATTEMPT", String.valueOf(context.get("attempt") != null ? context.get("attempt") : 1));
     environment.put("HOOK_TIMESTAMP", String.valueOf(payload.getOrDefault("timestamp", "")));
     environment.put("HOOK_DRY_RUN", String.valueOf(invocation.dryRun()));
-    if (payload.get("context") instanceof Map<?, ?> context && context.get("user_id") != null) {
+    if (context.get("user_id") != null) {
       environment.put("HOOK_USER_ID", String.valueOf(context.get("user_id")));
     }
     invocation.envVars().forEach((path, variable) -> {

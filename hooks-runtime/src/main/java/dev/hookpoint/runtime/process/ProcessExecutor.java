@@ -389,7 +389,7 @@ public final class ProcessExecutor implements HookExecutor {
       } else if (ProcessTable.available()) {
         // Repeat while anything is found or unsettled: a process may fork between one pass and its kill, or be
         // caught mid-exec, when it cannot be told apart yet.
-        String marker = "HOOK_EVENT_ID=" + invocation.runId();
+        String marker = "HOOK_RUN_ID=" + invocation.runId();
         for (int pass = 0; pass < MAX_SWEEPS; pass++) {
           ProcessTable.Scan scan = ProcessTable.leftBehind(session, startTicks, startCounters, marker);
           if (scan.isEmpty()) {

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Finds the processes a hook left behind by one pass over {@code /proc}: those in its session or process group
  * (background jobs, and orphans re-parented to init keep both), and those started during the run that carry its
- * {@code HOOK_EVENT_ID} (a child that called {@code setsid} to leave the session keeps its environment). Unless
+ * {@code HOOK_RUN_ID} (a child that called {@code setsid} to leave the session keeps its environment). Unless
  * pids can have wrapped around during the run, only the pids handed out since the hook started are read.
  */
 final class ProcessTable {
@@ -62,7 +62,7 @@ final class ProcessTable {
    * @param sessionId the hook's pid, which {@code setsid} made the leader of its session and group
    * @param startTicks {@link #ticksNow()} when the run started
    * @param startCounters {@link PidCounters#now()} before the hook was started
-   * @param marker {@code HOOK_EVENT_ID=<run id>}
+   * @param marker {@code HOOK_RUN_ID=<run id>}
    */
   static Scan leftBehind(long sessionId, long startTicks, PidCounters startCounters, String marker) {
     Search search = new Search(sessionId, startTicks, marker);

@@ -15,15 +15,16 @@ import java.util.Map;
  * @param payload the whole event as hooks see it
  * @param timeoutMs the run's time limit, or 0 until the deadline step sets it
  * @param deadlineNanos {@link System#nanoTime()} at which the run must be over, once set
+ * @param lastAttempt a durable background run's last try: a timeout or execution error makes it {@code dead}
  */
 record Attempt(String runId, HookPointDescriptor<?, ?> point, RegisteredHook hook, HookEvent event,
     Map<String, Object> payload, boolean dryRun, Instant startedAt, long startNanos, HookLog log,
-    Cancellation cancellation, long timeoutMs, long deadlineNanos) {
+    Cancellation cancellation, long timeoutMs, long deadlineNanos, boolean lastAttempt) {
 
   /** This run with its time limit. */
   Attempt withDeadline(long timeoutMs, long deadlineNanos) {
     return new Attempt(runId, point, hook, event, payload, dryRun, startedAt, startNanos, log, cancellation, timeoutMs,
-        deadlineNanos);
+        deadlineNanos, lastAttempt);
   }
 
   /** The hook's file, as errors name it. */

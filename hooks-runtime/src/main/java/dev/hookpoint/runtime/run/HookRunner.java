@@ -91,15 +91,29 @@ public final class HookRunner {
    */
   public <C> HookRun<C> run(HookPointDescriptor<?, C> point, RegisteredHook hook, Map<String, Object> payload,
       boolean dryRun) {
-    return run(point, hook, null, payload, dryRun);
+    return run(point, hook, null, payload, dryRun, false);
+  }
+
+  /**
+   * Runs one try of a durable background run on its stored wire form; on the last try a {@code timeout} or
+   * {@code execution_error} is recorded as {@code dead}.
+   */
+  public <C> HookRun<C> runDelivered(HookPointDescriptor<?, C> point, RegisteredHook hook,
+      Map<String, Object> payload, boolean dryRun, boolean lastAttempt) {
+    return run(point, hook, null, payload, dryRun, lastAttempt);
+  }
+
+  private <C> HookRun<C> run(HookPointDescriptor<?, C> point, RegisteredHook hook, HookEvent event,
+      Map<String, Object> payload, boolean dryRun) {
+    return run(point, hook, event, payload, dryRun, false);
   }
 
   @SuppressWarnings("unchecked")
   private <C> HookRun<C> run(HookPointDescriptor<?, C> point, RegisteredHook hook, HookEvent event,
-      Map<String, Object> payload, boolean dryRun) {
+      Map<String, Object> payload, boolean dryRun, boolean lastAttempt) {
     Attempt attempt = new Attempt(RUN_PREFIX + RUNS.incrementAndGet(), point, hook, event, payload, dryRun,
         Instant.now(), System.nanoTime(), new HookLog(hook.id(), config.history().maxLogLines(),
-            config.history().maxLogLineLength()), new Cancellation(), 0, 0);
+            config.history().maxLogLineLength()), new Cancellation(), 0, 0, lastAttempt);
     Outcome outcome;
     try {
       outcome = steps.proceed(attempt);

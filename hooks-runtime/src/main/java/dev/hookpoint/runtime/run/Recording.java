@@ -1,5 +1,6 @@
 package dev.hookpoint.runtime.run;
 
+import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.executor.HookFailure;
 import dev.hookpoint.runtime.history.RunListener;
 import dev.hookpoint.runtime.history.RunRecord;
@@ -27,9 +28,16 @@ final class Recording implements RunStep {
       return outcome;  // Abandoned: the watchdog has recorded it.
     }
     boolean ok = outcome.error() == null;
+    RunStatus status = outcome.status();
+    String message = outcome.message();
+    if (attempt.lastAttempt() && (status == RunStatus.TIMEOUT || status == RunStatus.EXECUTION_ERROR)) {
+      message = "dead: " + status.wireName() + " on the last attempt, not tried again"
+          + (message == null || message.isEmpty() ? "" : "; " + message);
+      status = RunStatus.DEAD;
+    }
     RunRecord record = new RunRecord(attempt.runId(), attempt.hook().id(), attempt.point().name(),
-        attempt.startedAt(), (System.nanoTime() - attempt.startNanos()) / 1_000, outcome.status(),
-        ok && outcome.result().modified(), ok ? outcome.result().changes() : Map.of(), outcome.message(),
+        attempt.startedAt(), (System.nanoTime() - attempt.startNanos()) / 1_000, status,
+        ok && outcome.result().modified(), ok ? outcome.result().changes() : Map.of(), message,
         outcome.error(), attempt.log().lines(), attempt.dryRun());
     publish(record);
     return outcome.withRecord(record);

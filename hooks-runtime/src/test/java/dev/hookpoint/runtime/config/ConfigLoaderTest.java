@@ -39,6 +39,19 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void backgroundDeliveryIsDurableOrMemoryAndItsLimitsAreChecked() {
+    HookpointConfig config = ConfigLoader.parse("hooks:\n  async:\n    delivery: durable\n    retries: 0\n",
+        "config.yaml", Map.of());
+    assertEquals(HookpointConfig.Delivery.DURABLE, config.hooks().async().delivery());
+    assertEquals(0, config.hooks().async().retries());
+    assertEquals(HookpointConfig.Delivery.AUTO, HookpointConfig.defaults().hooks().async().delivery());
+    assertEquals(3, HookpointConfig.defaults().hooks().async().retries());
+    assertTrue(failure("hooks:\n  async:\n    retries: -1\n").getMessage().contains("'hooks.async.retries'"));
+    assertTrue(failure("hooks:\n  async:\n    threads: 0\n").getMessage().contains("'hooks.async.threads'"));
+    assertTrue(failure("hooks:\n  async:\n    delivery: disk\n").getMessage().contains("'hooks.async.delivery'"));
+  }
+
+  @Test
   void unknownKeyNamesTheKeyTheLineAndTheKnownKeys() {
     ConfigException error = failure("store:\n  path: x.db\nhooks:\n  enabled: true\n  timout_ms: 5\n");
     assertTrue(error.getMessage().startsWith("config.yaml:5: unknown key 'hooks.timout_ms'; the keys under "

@@ -94,6 +94,8 @@ class ProcessExecutorTest {
     String env = env(outcome);
     assertTrue(env.contains("INFO HOOK_EVENT=on_download_completed"), env);
     assertTrue(env.contains("INFO HOOK_EVENT_ID=" + outcome.runId()), env);
+    assertTrue(env.contains("INFO HOOK_RUN_ID=" + outcome.runId()), env);
+    assertTrue(env.contains("INFO HOOK_ATTEMPT=1"), env);
     assertTrue(env.contains("INFO HOOK_TIMESTAMP=2025-11-05T12:00:00Z"), env);
     assertTrue(env.contains("INFO HOOK_DRY_RUN=false"), env);
     assertTrue(env.contains("INFO HOOK_USER_ID=1"), env);

@@ -108,7 +108,7 @@ final class ProcessHarness {
   /** Processes carrying a run's marker, i.e. still alive from that run. */
   static List<Long> survivors(String runId) {
     List<Long> pids = new ArrayList<>();
-    byte[] marker = ("HOOK_EVENT_ID=" + runId).getBytes();
+    byte[] marker = ("HOOK_RUN_ID=" + runId).getBytes();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of("/proc"))) {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();

@@ -98,8 +98,8 @@ class SandboxTest {
     ProcessHarness.Outcome outcome = run("#!/usr/bin/python3\nimport os, sys\n"
         + "print(' '.join(sorted(os.environ)), file=sys.stderr)\n");
     assertEquals("ok", outcome.category(), () -> String.valueOf(outcome.failure()));
-    assertEquals(List.of("INFO HOME HOOK_DOWNLOAD_SIZE HOOK_DOWNLOAD_TAGS HOOK_DOWNLOAD_TITLE HOOK_DRY_RUN HOOK_EVENT "
-        + "HOOK_EVENT_ID HOOK_TIMESTAMP HOOK_USER_ID LANG LC_ALL PATH TMPDIR TZ"), outcome.logs());
+    assertEquals(List.of("INFO HOME HOOK_ATTEMPT HOOK_DOWNLOAD_SIZE HOOK_DOWNLOAD_TAGS HOOK_DOWNLOAD_TITLE HOOK_DRY_RUN "
+        + "HOOK_EVENT HOOK_EVENT_ID HOOK_RUN_ID HOOK_TIMESTAMP HOOK_USER_ID LANG LC_ALL PATH TMPDIR TZ"), outcome.logs());
   }
 
   @Test

@@ -59,7 +59,7 @@ class RunStepsTest {
   private static Attempt attempt(RegisteredHook hook, boolean dryRun) {
     MediaEvent event = MediaEvent.of("before_media_added", HookContext.system(), "Heat");
     return new Attempt("run-1", POINT, hook, event, event.toWire(), dryRun, Instant.now(), System.nanoTime(),
-        new HookLog(hook.id(), 10, 100), new Cancellation(), 0, 0);
+        new HookLog(hook.id(), 10, 100), new Cancellation(), 0, 0, false);
   }
 
   private static Attempt attempt() {

@@ -1,0 +1,250 @@
+package dev.hookpoint.runtime.dispatch;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.logging.LogLevel;
+import com.github.kagkarlsson.scheduler.serializer.Serializer;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.hookpoint.runtime.BackgroundStats;
+import dev.hookpoint.runtime.RunStatus;
+import dev.hookpoint.runtime.config.HookpointConfig;
+import dev.hookpoint.runtime.contract.HookEvent;
+import dev.hookpoint.runtime.contract.HookPointDescriptor;
+import dev.hookpoint.runtime.registry.HookRegistry;
+import dev.hookpoint.runtime.registry.RegisteredHook;
+import dev.hookpoint.runtime.run.HookRunner;
+import dev.hookpoint.runtime.run.Watchdog;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code hooks.async.delivery: durable}: when the host's method returns, each hook of the event is one
+ * db-scheduler task instance in the database ({@code hookpoint_tasks}), so a retry of one hook never re-runs the
+ * others, and a crash or a restart loses nothing that was stored. At least once: the same event id for every try,
+ * {@code context.attempt} counting them. A {@code timeout} or {@code execution_error} is tried again after a
+ * backoff ({@link Backoff}), up to {@code hooks.async.retries} times, and then recorded {@code dead}; every other
+ * ending (ok, halted, skipped, {@code data_error}, {@code load_error}) completes the task.
+ *
+ * <p>On close the scheduler stops picking, running hooks get {@code hooks.async.drain_timeout_ms}, and whatever
+ * did not run stays stored for the next start.
+ */
+public final class DurableDelivery implements BackgroundDelivery {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DurableDelivery.class);
+  static final String TASK = "hookpoint-background";
+  /** A hook still running at the drain deadline gets this long to record how it ended. */
+  private static final long STOP_GRACE_MS = 2_000;
+
+  private final DataSource database;
+  private final HookpointConfig.Async config;
+  private final HookRunner runner;
+  private final Supplier<HookRegistry> registry;
+  private final Map<String, HookPointDescriptor<?, ?>> points;
+  private final Watchdog watchdog;
+  private final ThreadPoolExecutor pool;
+  private final PoolThreads threads = new PoolThreads("hookpoint-durable-");
+  private final OneTimeTask<String> task;
+  private final Scheduler scheduler;
+  private final AtomicLong stored = new AtomicLong();
+  private final AtomicLong completed = new AtomicLong();
+  private volatile boolean started;
+  private boolean closed;
+
+  /**
+   * @param where names the database in messages
+   * @throws IllegalStateException when the database cannot hold the task table
+   */
+  public DurableDelivery(DataSource database, String where, HookpointConfig.Async config, HookRunner runner,
+      Supplier<HookRegistry> registry, Map<String, HookPointDescriptor<?, ?>> points, Watchdog watchdog) {
+    this.database = database;
+    this.config = config;
+    this.runner = runner;
+    this.registry = registry;
+    this.points = Map.copyOf(points);
+    this.watchdog = watchdog;
+    TaskTable.create(database, where);
+    this.pool = new ThreadPoolExecutor(config.threads(), config.threads(), 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), threads.factory());
+    this.task = Tasks.oneTime(TASK, String.class).onFailure(new Backoff(config.retryBackoffMs()))
+        .execute(this::execute);
+    this.scheduler = Scheduler.create(database, task)
+        .tableName(TaskTable.NAME)
+        .serializer(new Text())
+        // A fixed name: the default asks the network for this host's name.
+        .schedulerName(new SchedulerName.Fixed("hookpoint-" + ProcessHandle.current().pid() + "-"
+            + UUID.randomUUID().toString().substring(0, 8)))
+        .threads(config.threads())
+        .executorService(pool)
+        .pollingInterval(Duration.ofMillis(config.pollIntervalMs()))
+        .enableImmediateExecution()
+        .heartbeatInterval(Duration.ofMillis(config.heartbeatMs()))
+        // HookRunner has logged the failure already, with the hook's id.
+        .failureLogging(LogLevel.DEBUG, false)
+        .shutdownMaxWait(Duration.ofMillis(Math.max(1, config.drainTimeoutMs())))
+        .build();
+  }
+
+  /** Starts picking stored runs: those of earlier processes first. Call once the hooks are loaded. */
+  public synchronized void start() {
+    if (!started && !closed) {
+      started = true;
+      scheduler.start();
+    }
+  }
+
+  @Override
+  public <E extends HookEvent, C> void deliver(HookPointDescriptor<E, C> point, E event, List<RegisteredHook> hooks) {
+    String eventId = UUID.randomUUID().toString();
+    String payload = StoredRun.payloadJson(event.toWire(), eventId);
+    List<TaskInstance<?>> instances = new ArrayList<>(hooks.size());
+    for (int i = 0; i < hooks.size(); i++) {
+      String data = StoredRun.data(point.name(), hooks.get(i).id(), eventId, payload);
+      instances.add(task.instance(eventId + "/" + i, data));
+    }
+    try {
+      scheduler.scheduleBatch(instances, Instant.now());
+    } catch (RuntimeException e) {
+      // The host's action is done: its call must not fail now. The runs are recorded lost, so operators see them.
+      String reason = "[hookpoint:delivery-failed] the event could not be stored, so this background hook did not "
+          + "run: " + e.getMessage();
+      LOG.error("{} not stored for {} hook(s): {}", point.name(), hooks.size(), e.toString());
+      hooks.forEach(hook -> runner.recordLost(point, hook, reason));
+      return;
+    }
+    stored.addAndGet(instances.size());
+  }
+
+  private void execute(TaskInstance<String> instance, ExecutionContext context) {
+    try {
+      run(StoredRun.parse(instance.getData()), context.getExecution().consecutiveFailures + 1);
+    } finally {
+      threads.returned(pool, Thread.currentThread());
+    }
+  }
+
+  private void run(StoredRun run, int attempt) {
+    HookPointDescriptor<?, ?> point = points.get(run.event());
+    RegisteredHook hook = point == null ? null : registry.get().find(run.hook()).orElse(null);
+    if (hook == null) {
+      LOG.warn("[{}] stored background run of event {} not run: no such hook is installed now", run.hook(),
+          run.eventId());
+      completed.incrementAndGet();
+      return;
+    }
+    boolean last = attempt > config.retries();
+    RunStatus status = runner.runDelivered(point, hook, run.forAttempt(attempt), run.dryRun(), last).record()
+        .status();
+    if (status == RunStatus.TIMEOUT || status == RunStatus.EXECUTION_ERROR) {
+      throw new TryAgain(run.hook() + " " + status.wireName() + " on attempt " + attempt + " of event "
+          + run.eventId());
+    }
+    if (status == RunStatus.LOST) {
+      throw new TryAgain(run.hook() + " stopped by the shutdown; stays stored for the next start");
+    }
+    completed.incrementAndGet();
+  }
+
+  @Override
+  public boolean owns(Thread thread) {
+    return threads.owns(thread);
+  }
+
+  /** One more thread takes the place of one a hook holds; db-scheduler's own limit stays {@code threads}. */
+  @Override
+  public void replace(Thread thread) {
+    threads.replace(pool, thread);
+  }
+
+  /** {@code queued} counts every run stored and not finished, this process's and others'. */
+  @Override
+  public BackgroundStats stats() {
+    return new BackgroundStats(stored.get(), completed.get(), 0, 0, 0, pending(), threads.replaced());
+  }
+
+  private int pending() {
+    try (Connection connection = database.getConnection();
+        PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM " + TaskTable.NAME
+            + " WHERE task_name = ?")) {
+      count.setString(1, TASK);
+      try (ResultSet rows = count.executeQuery()) {
+        return rows.next() ? rows.getInt(1) : 0;
+      }
+    } catch (SQLException e) {
+      LOG.warn("cannot count the stored background runs: {}", e.getMessage());
+      return -1;
+    }
+  }
+
+  /**
+   * Stops picking; running hooks get {@code hooks.async.drain_timeout_ms} (db-scheduler waits twice that before it
+   * gives up), and those still going are stopped by the watchdog and stay stored. Nothing stored is lost.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (!started) {
+      pool.shutdown();
+      return;
+    }
+    Thread stopping = new Thread(scheduler::stop, "hookpoint-durable-stop");
+    stopping.start();
+    try {
+      stopping.join(Math.max(1, config.drainTimeoutMs()));
+      if (stopping.isAlive()) {
+        LOG.error("background hooks did not finish within hooks.async.drain_timeout_ms = {} ms; they are stopped "
+            + "and run again after the next start", config.drainTimeoutMs());
+        watchdog.cancelAll(this::owns, RunStatus.LOST, "stopped: the host shut down before this background hook "
+            + "finished (hooks.async.drain_timeout_ms = " + config.drainTimeoutMs() + " ms); it stays stored and "
+            + "runs again after the next start");
+        stopping.join(STOP_GRACE_MS + 2 * Math.max(1, config.drainTimeoutMs()));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Fails an execution so that {@link Backoff} schedules the next try. */
+  private static final class TryAgain extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TryAgain(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** Task data as UTF-8 JSON text, readable in the table, instead of Java serialization. */
+  private static final class Text implements Serializer {
+    @Override
+    public byte[] serialize(Object data) {
+      return ((String) data).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public <T> T deserialize(Class<T> type, byte[] data) {
+      return type.cast(new String(data, StandardCharsets.UTF_8));
+    }
+  }
+}

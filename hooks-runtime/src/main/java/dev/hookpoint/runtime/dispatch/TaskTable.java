@@ -1,0 +1,66 @@
+package dev.hookpoint.runtime.dispatch;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+
+/**
+ * db-scheduler's one table, under Hookpoint's name ({@code hookpoint_tasks}), created on first use. Its columns are
+ * db-scheduler's own ({@code sqlite_tables.sql}, {@code postgresql_tables.sql} in its sources); only the types
+ * differ by database.
+ */
+final class TaskTable {
+
+  static final String NAME = "hookpoint_tasks";
+
+  private static final String SQLITE = "CREATE TABLE IF NOT EXISTS " + NAME + " (task_name varchar(100), "
+      + "task_instance varchar(100), task_data blob, execution_time TIMESTAMP, picked BIT, picked_by varchar(50), "
+      + "last_success TIMESTAMP, last_failure TIMESTAMP, consecutive_failures INT, last_heartbeat TIMESTAMP, "
+      + "version BIGINT, priority SMALLINT, PRIMARY KEY (task_name, task_instance))";
+  private static final String POSTGRESQL = "CREATE TABLE IF NOT EXISTS " + NAME + " (task_name text not null, "
+      + "task_instance text not null, task_data bytea, execution_time timestamp with time zone not null, "
+      + "picked BOOLEAN not null, picked_by text, last_success timestamp with time zone, "
+      + "last_failure timestamp with time zone, consecutive_failures INT, last_heartbeat timestamp with time zone, "
+      + "version BIGINT not null, priority SMALLINT, PRIMARY KEY (task_name, task_instance))";
+  private static final List<String> INDEXES = List.of(
+      "CREATE INDEX IF NOT EXISTS " + NAME + "_execution_time_idx ON " + NAME + " (execution_time)",
+      "CREATE INDEX IF NOT EXISTS " + NAME + "_last_heartbeat_idx ON " + NAME + " (last_heartbeat)");
+
+  private TaskTable() {}
+
+  /**
+   * Creates the table and its indexes unless they exist.
+   *
+   * @throws IllegalStateException naming the database and the fix, when it cannot
+   */
+  static void create(DataSource database, String where) {
+    try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+      String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+      String table;
+      if (product.contains("sqlite")) {
+        table = SQLITE;
+      } else if (product.contains("postgres")) {
+        table = POSTGRESQL;
+      } else {
+        throw new IllegalStateException("[hookpoint:delivery-unsupported] durable background hooks need SQLite "
+            + "or PostgreSQL; " + where + " is " + product + ". Create db-scheduler's table for it as '" + NAME
+            + "' yourself, or set hooks.async.delivery: memory");
+      }
+      boolean autoCommit = connection.getAutoCommit();
+      statement.execute(table);
+      for (String index : INDEXES) {
+        statement.execute(index);
+      }
+      if (!autoCommit) {
+        connection.commit();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("[hookpoint:delivery-failed] cannot create the table of durable background hooks ("
+          + NAME + ") in " + where + ": " + e.getMessage() + ". Fix the database, or set hooks.async.delivery: memory",
+          e);
+    }
+  }
+}
