@@ -125,6 +125,17 @@ class GeneratedResourcesTest {
     assertTrue(types.contains("---@field type \"movie\"|\"tv_show\"|nil movie or TV show"), types);
     assertTrue(types.contains("---@field preferred_release_groups string[]|nil"), types);
     assertTrue(types.contains("---@class HookContext\n"), types);
+    assertTrue(types.contains("---@field event_id string|nil durable background delivery"), types);
+    assertTrue(types.contains("---@field attempt integer|nil durable background delivery"), types);
+  }
+
+  @Test
+  void theContextsDeliveryFieldsAreInThePayloadSchemaAndOptional() throws IOException {
+    JsonNode context = JSON.readTree(resource("META-INF/hookpoint/events/on_download_completed.schema.json"))
+        .at("/properties/context");
+    assertEquals("string", context.at("/properties/event_id/type").asText());
+    assertEquals("integer", context.at("/properties/attempt/type").asText());
+    assertEquals(List.of("user_id", "settings", "dry_run"), texts(context.get("required")));
   }
 
   @Test

@@ -94,6 +94,10 @@ final class JsonSchemas {
     properties.put("settings", Map.of("type", "object", "description", "Application settings for hooks."));
     properties.put("dry_run", Map.of("type", "boolean",
         "description", "True when the hook runs as a test; its changes are not applied."));
+    properties.put("event_id", Map.of("type", "string", "description",
+        "Durable background delivery only: the event's id, the same on every attempt, to deduplicate by."));
+    properties.put("attempt", Map.of("type", "integer", "minimum", 1, "description",
+        "Durable background delivery only: 1 on the first try, 2 on the first retry, and so on."));
     Map<String, Object> context = new LinkedHashMap<>();
     context.put("type", "object");
     context.put("required", List.of("user_id", "settings", "dry_run"));

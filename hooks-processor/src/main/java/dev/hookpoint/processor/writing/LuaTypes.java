@@ -18,7 +18,9 @@ final class LuaTypes {
   private static final String CONTEXT = "---@class HookContext\n"
       + "---@field user_id integer|nil the user who triggered the event\n"
       + "---@field settings table<string, any> application settings for hooks\n"
-      + "---@field dry_run boolean true when the hook runs as a test\n";
+      + "---@field dry_run boolean true when the hook runs as a test\n"
+      + "---@field event_id string|nil durable background delivery: the event's id, the same on every attempt\n"
+      + "---@field attempt integer|nil durable background delivery: 1 on the first try, 2 on the first retry...\n";
 
   private final GeneratedFiles files;
   /** By class name; a claimed name maps to {@code ""} until its definition is complete (records may nest). */
