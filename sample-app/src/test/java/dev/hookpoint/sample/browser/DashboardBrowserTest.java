@@ -111,10 +111,11 @@ class DashboardBrowserTest {
     shot(browser, "hooks-guard-disabled");
     assertFalse(app.hooks().hook(GUARD).orElseThrow().enabled(), "the runtime has it off");
 
+    // The duplicate through the sample app's own page: added, not vetoed.
     browser.get(url("/"));
-    Map<String, Object> duplicate = fetchJson(browser, "POST", "/api/media",
-        "{\"type\": \"movie\", \"title\": \"Heat\"}");
-    assertEquals(201L, duplicate.get("status"), "not vetoed: " + duplicate);
+    String added = addInIndexPage(browser, "movie", "Heat");
+    assertTrue(added.startsWith("Added Heat (#2)"), "not vetoed: " + added);
+    shot(browser, "index-duplicate-added");
     assertEquals(2L, fetchJson(browser, "GET", "/api/media", null).get("length"), "the duplicate was written");
     assertEquals(1, runsOf(browser, GUARD), "the disabled guard did not run again");
 
@@ -153,6 +154,9 @@ class DashboardBrowserTest {
         browser.findElement(By.id("logs")).getText());
     assertTrue(browser.findElement(By.id("result")).getText().contains("Applied anime-specific settings"));
     assertEquals(0, app.mediaItems().size(), "a dry run applies nothing");
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+        browser.findElement(By.id("result")));
+    shot(browser, "test-result");
   }
 
   @Test
@@ -230,6 +234,19 @@ class DashboardBrowserTest {
     assertEquals("error", new Select(browser.findElement(By.name("status"))).getFirstSelectedOption().getText());
     shot(browser, "runs-errors");
 
+    // A failure's detail: its status and the error with its line.
+    failures.get(0).findElement(By.tagName("a")).click();
+    WebElement status = waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("status")));
+    assertEquals("load_error", status.getText());
+    String detail = browser.findElement(By.cssSelector("dl.run")).getText();
+    assertTrue(detail.contains("05_broken.lua:3"), detail);
+    shot(browser, "run-detail-load-error");
+
+    // The Hooks page counts them among the broken hook's metrics.
+    browser.get(dashboard(""));
+    String metrics = hookArticle(browser, BROKEN).findElement(By.cssSelector("p.metrics")).getText();
+    assertTrue(metrics.contains("errors 2"), metrics);
+
     // Only OK runs: none of the broken hook's.
     browser.get(dashboard("/runs?status=ok"));
     List<WebElement> ok = browser.findElements(By.cssSelector("table.runs tr:not(:first-child)"));
@@ -253,6 +270,19 @@ class DashboardBrowserTest {
     browser.get(dashboard("/runs")); // shows the count it had, and marks the failures seen
     browser.get(dashboard("/events"));
     assertTrue(browser.findElements(By.id("failures")).isEmpty(), "looking at Runs cleared the count");
+  }
+
+  /** Fills the sample app's own form and waits for the answer in its message line. */
+  private static String addInIndexPage(WebDriver browser, String type, String title) {
+    WebElement message = browser.findElement(By.id("message"));
+    String before = message.getText();
+    new Select(browser.findElement(By.name("type"))).selectByValue(type);
+    WebElement titleField = browser.findElement(By.name("title"));
+    titleField.clear();
+    titleField.sendKeys(title);
+    browser.findElement(By.cssSelector("#add-media button[type=submit]")).click();
+    waiting(browser).until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("message"), before)));
+    return message.getText();
   }
 
   private void writeBrokenHook() throws IOException {
