@@ -1,5 +1,7 @@
 package dev.hookpoint.sample.browser;
 
+import static dev.hookpoint.sample.browser.SamplePage.add;
+import static dev.hookpoint.sample.browser.SamplePage.fetchJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -113,7 +115,7 @@ class DashboardBrowserTest {
 
     // The duplicate through the sample app's own page: added, not vetoed.
     browser.get(url("/"));
-    String added = addInIndexPage(browser, "movie", "Heat");
+    String added = add(browser, "movie", "Heat");
     assertTrue(added.startsWith("Added Heat (#2)"), "not vetoed: " + added);
     shot(browser, "index-duplicate-added");
     assertEquals(2L, fetchJson(browser, "GET", "/api/media", null).get("length"), "the duplicate was written");
@@ -213,11 +215,7 @@ class DashboardBrowserTest {
 
   @Test
   void theRunsPageFilteredByStatusShowsTheFailures(WebDriver browser) throws IOException {
-    writeBrokenHook();
-    restart();
-    browser.get(url("/"));
-    fetchJson(browser, "POST", "/api/media", "{\"type\": \"movie\", \"title\": \"Heat\"}");
-    fetchJson(browser, "POST", "/api/media", "{\"type\": \"movie\", \"title\": \"Ronin\"}");
+    addWithTheBrokenHook(browser, "Heat", "Ronin");
 
     browser.get(dashboard("/runs"));
     List<WebElement> all = browser.findElements(By.cssSelector("table.runs tr:not(:first-child)"));
@@ -256,10 +254,7 @@ class DashboardBrowserTest {
 
   @Test
   void theEventsPagesAndTheFailureCountAreShown(WebDriver browser) throws IOException {
-    writeBrokenHook();
-    restart();
-    browser.get(url("/"));
-    fetchJson(browser, "POST", "/api/media", "{\"type\": \"movie\", \"title\": \"Heat\"}");
+    addWithTheBrokenHook(browser, "Heat");
     browser.get(dashboard("/events"));
     assertEquals("1", browser.findElement(By.id("failures")).getText(), "the failure count on every page");
     shot(browser, "events");
@@ -272,17 +267,15 @@ class DashboardBrowserTest {
     assertTrue(browser.findElements(By.id("failures")).isEmpty(), "looking at Runs cleared the count");
   }
 
-  /** Fills the sample app's own form and waits for the answer in its message line. */
-  private static String addInIndexPage(WebDriver browser, String type, String title) {
-    WebElement message = browser.findElement(By.id("message"));
-    String before = message.getText();
-    new Select(browser.findElement(By.name("type"))).selectByValue(type);
-    WebElement titleField = browser.findElement(By.name("title"));
-    titleField.clear();
-    titleField.sendKeys(title);
-    browser.findElement(By.cssSelector("#add-media button[type=submit]")).click();
-    waiting(browser).until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("message"), before)));
-    return message.getText();
+
+  /** Restarts with the broken hook installed and adds a movie of each title, so it fails once for each. */
+  private void addWithTheBrokenHook(WebDriver browser, String... titles) throws IOException {
+    writeBrokenHook();
+    restart();
+    browser.get(url("/"));
+    for (String title : titles) {
+      fetchJson(browser, "POST", "/api/media", "{\"type\": \"movie\", \"title\": \"" + title + "\"}");
+    }
   }
 
   private void writeBrokenHook() throws IOException {
@@ -319,19 +312,5 @@ class DashboardBrowserTest {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-  }
-
-  /** The page's own fetch of a path of its server: status, JSON body and, for an array, its length. */
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> fetchJson(WebDriver browser, String method, String path, String body) {
-    return (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
-        const [method, path, body, done] = arguments;
-        fetch(path, {method, headers: {"Content-Type": "application/json"}, body: body ?? undefined})
-          .then(async response => {
-            const json = await response.json();
-            done({status: response.status, body: json, length: Array.isArray(json) ? json.length : null});
-          })
-          .catch(error => done({status: -1, body: String(error), length: null}));
-        """, method, path, body);
   }
 }
