@@ -1,5 +1,7 @@
 package dev.hookpoint.sample.browser;
 
+import static dev.hookpoint.sample.browser.SamplePage.add;
+import static dev.hookpoint.sample.browser.SamplePage.fetchJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +10,6 @@ import dev.hookpoint.sample.app.Mydia;
 import dev.hookpoint.sample.web.WebApp;
 import io.javalin.Javalin;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -16,12 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The sample app's index page in a real Chromium, against the real server on a free port, a temp SQLite database
@@ -50,19 +47,6 @@ class IndexPageBrowserTest {
     return "http://127.0.0.1:" + server.port() + "/";
   }
 
-  /** Fills the page's form and waits for the answer in its message line. */
-  private static String add(WebDriver browser, String type, String title) {
-    WebElement message = browser.findElement(By.id("message"));
-    String before = message.getText();
-    new Select(browser.findElement(By.name("type"))).selectByValue(type);
-    WebElement titleField = browser.findElement(By.name("title"));
-    titleField.clear();
-    titleField.sendKeys(title);
-    browser.findElement(By.cssSelector("#add-media button[type=submit]")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(5))
-        .until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("message"), before)));
-    return message.getText();
-  }
 
   @Test
   void theIndexPageLinksTheApiAndOffersTheForm(WebDriver browser) {
@@ -120,19 +104,5 @@ class IndexPageBrowserTest {
         "only the page and its favicon: " + caught);
     browser.get(index());
     assertEquals("Mydia sample", browser.getTitle());
-  }
-
-  /** The page's own fetch of a path of its server: status, JSON body and, for an array, its length. */
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> fetchJson(WebDriver browser, String method, String path, String body) {
-    return (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
-        const [method, path, body, done] = arguments;
-        fetch(path, {method, headers: {"Content-Type": "application/json"}, body: body ?? undefined})
-          .then(async response => {
-            const json = await response.json();
-            done({status: response.status, body: json, length: Array.isArray(json) ? json.length : null});
-          })
-          .catch(error => done({status: -1, body: String(error), length: null}));
-        """, method, path, body);
   }
 }
