@@ -52,24 +52,40 @@ public final class ProxyTrap implements AutoCloseable {
 
   private void acceptAll() {
     while (!socket.isClosed()) {
-      try (Socket connection = socket.accept()) {
-        connection.setSoTimeout(2000);
-        String line = null;
-        try {
-          line = new BufferedReader(new InputStreamReader(connection.getInputStream(),
-              StandardCharsets.ISO_8859_1)).readLine();
-        } finally {
-          synchronized (this) {
-            attempts.add(line == null ? "(a connection without a request line)" : line);
-          }
-        }
-        OutputStream out = connection.getOutputStream();
-        out.write(("HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nContent-Length: 33\r\nConnection: close"
-            + "\r\n\r\nno network outside loopback here\n").getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
+      try {
+        Socket connection = socket.accept();
+        // Each on its own thread: a spare connection that asks for nothing must not hold up the next one.
+        Thread handler = new Thread(() -> answer(connection), "proxy-trap-connection");
+        handler.setDaemon(true);
+        handler.start();
       } catch (IOException e) {
-        // closed, or a client that went away: nothing to record beyond what was read
+        // closed
       }
+    }
+  }
+
+  private void answer(Socket connection) {
+    try (connection) {
+      connection.setSoTimeout(2000);
+      String line = null;
+      try {
+        line = new BufferedReader(new InputStreamReader(connection.getInputStream(),
+            StandardCharsets.ISO_8859_1)).readLine();
+      } catch (java.net.SocketTimeoutException idle) {
+        // Chromium opens spare connections to its proxy ahead of need; one that asks for nothing names no host.
+      }
+      if (line == null) {
+        return;
+      }
+      synchronized (this) {
+        attempts.add(line);
+      }
+      OutputStream out = connection.getOutputStream();
+      out.write(("HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nContent-Length: 33\r\nConnection: close"
+          + "\r\n\r\nno network outside loopback here\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+    } catch (IOException e) {
+      // a client that went away: nothing to record beyond what was read
     }
   }
 
