@@ -92,17 +92,4 @@ class IndexPageBrowserTest {
         .get("status"));
     assertEquals(6L, fetchJson(browser, "GET", "/api/hooks", null).get("length"));
   }
-
-  @Test
-  void aPageOffLoopbackReachesOnlyTheProxyTrap(WebDriver browser, ProxyTrap trap) {
-    // A reserved name (RFC 2606): never a real host, and the browser sends it to the trap, never resolving it.
-    browser.get("http://hookpoint-browser-test.invalid/");
-    assertTrue(browser.getPageSource().contains("no network outside loopback here"), browser.getPageSource());
-    List<String> caught = trap.takeAttempts();
-    assertEquals("GET http://hookpoint-browser-test.invalid/ HTTP/1.1", caught.get(0), caught.toString());
-    assertTrue(caught.stream().allMatch(line -> line.startsWith("GET http://hookpoint-browser-test.invalid/")),
-        "only the page and its favicon: " + caught);
-    browser.get(index());
-    assertEquals("Mydia sample", browser.getTitle());
-  }
 }
