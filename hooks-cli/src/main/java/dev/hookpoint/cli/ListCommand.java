@@ -4,6 +4,7 @@ import dev.hookpoint.runtime.HookRuntime;
 import dev.hookpoint.runtime.InstalledHook;
 import dev.hookpoint.runtime.ProcessSandbox;
 import dev.hookpoint.runtime.executor.HookMetadata;
+import dev.hookpoint.runtime.history.HookError;
 import dev.hookpoint.runtime.history.HookStats;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -87,16 +88,9 @@ final class ListCommand implements Callable<Integer> {
     meta.put("timeout_ms", metadata.timeoutMs());
     entry.put("metadata", meta);
     entry.put("load_status", loadStatus(hook));
-    entry.put("load_error", hook.loadError() == null ? null : Errors.toMap(hook.loadError()));
+    entry.put("load_error", hook.loadError() == null ? null : HookError.of(hook.loadError()).toWire());
     entry.put("sha256", hook.sha256());
-    Map<String, Object> metrics = new LinkedHashMap<>();
-    metrics.put("runs", stats.runs());
-    metrics.put("errors", stats.errors());
-    metrics.put("errors_by_category", stats.errorsByCategory());
-    metrics.put("p50_ms", stats.p50Micros() / 1000.0);
-    metrics.put("p95_ms", stats.p95Micros() / 1000.0);
-    metrics.put("max_ms", stats.maxMicros() / 1000.0);
-    entry.put("metrics", metrics);
+    entry.put("metrics", stats.toWire());
     return entry;
   }
 }

@@ -85,7 +85,7 @@ final class TestCommand implements Callable<Integer> {
     report.put("message", record.message());
     report.put("halt", record.status() == RunStatus.HALTED);
     report.put("logs", record.logs());
-    report.put("error", Errors.toMap(record.error()));
+    report.put("error", record.error() == null ? null : record.error().toWire());
     return report;
   }
 

@@ -6,9 +6,7 @@ import dev.hookpoint.runtime.ProcessSandbox;
 import dev.hookpoint.runtime.config.HookpointConfig;
 import dev.hookpoint.runtime.contract.FieldInfo;
 import dev.hookpoint.runtime.contract.HookPointDescriptor;
-import dev.hookpoint.runtime.executor.HookFailure;
 import dev.hookpoint.runtime.history.HookError;
-import dev.hookpoint.runtime.history.HookStats;
 import dev.hookpoint.runtime.history.RunRecord;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +30,8 @@ final class Views {
     view.put("sandbox", sandbox(runtime, hook));
     view.put("enabled", hook.enabled());
     view.put("loaded", hook.loaded());
-    view.put("load_error", loadError(hook.loadError()));
-    view.put("metrics", metrics(runtime.metrics().of(hook.id())));
+    view.put("load_error", hook.loadError() == null ? null : HookError.of(hook.loadError()).toWire());
+    view.put("metrics", runtime.metrics().of(hook.id()).toWire());
     return view;
   }
 
@@ -41,29 +39,6 @@ final class Views {
   static String sandbox(HookRuntime runtime, InstalledHook hook) {
     return "process".equals(hook.executorName())
         ? runtime.processSandbox().map(ProcessSandbox::name).orElse(null) : null;
-  }
-
-  static Map<String, Object> loadError(HookFailure failure) {
-    if (failure == null) {
-      return null;
-    }
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("category", failure.category().wireName());
-    view.put("message", failure.getMessage());
-    view.put("file", failure.file());
-    view.put("line", failure.line());
-    return view;
-  }
-
-  static Map<String, Object> metrics(HookStats.Snapshot stats) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("runs", stats.runs());
-    view.put("errors", stats.errors());
-    view.put("errors_by_category", stats.errorsByCategory());
-    view.put("p50_ms", stats.p50Micros() / 1000.0);
-    view.put("p95_ms", stats.p95Micros() / 1000.0);
-    view.put("max_ms", stats.maxMicros() / 1000.0);
-    return view;
   }
 
   static Map<String, Object> run(RunRecord run) {
@@ -78,20 +53,8 @@ final class Views {
     view.put("modified", run.modified());
     view.put("changes", run.changes());
     view.put("message", run.message());
-    view.put("error", error(run.error()));
+    view.put("error", run.error() == null ? null : run.error().toWire());
     view.put("logs", run.logs());
-    return view;
-  }
-
-  static Map<String, Object> error(HookError error) {
-    if (error == null) {
-      return null;
-    }
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("category", error.category());
-    view.put("message", error.message());
-    view.put("file", error.file());
-    view.put("line", error.line());
     return view;
   }
 

@@ -1,5 +1,9 @@
 package dev.hookpoint.runtime.history;
 
+import dev.hookpoint.runtime.executor.HookFailure;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Why a run failed.
  *
@@ -17,5 +21,23 @@ public record HookError(String category, String message, String file, Integer li
   /** Every message is shown cut and escaped, whichever path built it, so that no hook forges a log line. */
   public HookError {
     message = dev.hookpoint.runtime.executor.HookLog.shown(message, MAX_MESSAGE);
+  }
+
+  /** The error a failure of a hook is recorded as. */
+  public static HookError of(HookFailure failure) {
+    return new HookError(failure.category().wireName(), failure.getMessage(), failure.file(), failure.line());
+  }
+
+  /**
+   * The error as the operators' JSON shows it ({@code hooks runs --json}, {@code hooks list --json}, the
+   * dashboard's API): {@code category}, {@code message}, {@code file}, {@code line}.
+   */
+  public Map<String, Object> toWire() {
+    Map<String, Object> wire = new LinkedHashMap<>();
+    wire.put("category", category);
+    wire.put("message", message);
+    wire.put("file", file);
+    wire.put("line", line);
+    return wire;
   }
 }

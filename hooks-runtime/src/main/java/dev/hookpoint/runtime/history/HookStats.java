@@ -57,5 +57,21 @@ public final class HookStats {
    * @param maxMicros the longest run ever
    */
   public record Snapshot(long runs, long errors, Map<String, Long> errorsByCategory, long p50Micros,
-      long p95Micros, long maxMicros) {}
+      long p95Micros, long maxMicros) {
+
+    /**
+     * The numbers as the operators' JSON shows them ({@code hooks list --json}, the dashboard's API): durations
+     * in milliseconds.
+     */
+    public Map<String, Object> toWire() {
+      Map<String, Object> wire = new java.util.LinkedHashMap<>();
+      wire.put("runs", runs);
+      wire.put("errors", errors);
+      wire.put("errors_by_category", errorsByCategory);
+      wire.put("p50_ms", p50Micros / 1000.0);
+      wire.put("p95_ms", p95Micros / 1000.0);
+      wire.put("max_ms", maxMicros / 1000.0);
+      return wire;
+    }
+  }
 }

@@ -23,8 +23,7 @@ final class FailSoft implements RunStep {
     try {
       outcome = rest.proceed(attempt);
     } catch (HookFailure failure) {
-      outcome = Outcome.failed(failure.category(), new HookError(failure.category().wireName(), failure.getMessage(),
-          failure.file(), failure.line()));
+      outcome = Outcome.failed(failure.category(), HookError.of(failure));
     } catch (ResultParser.InvalidResultException | HookDataException e) {
       outcome = Outcome.failed(RunStatus.DATA_ERROR, new HookError(RunStatus.DATA_ERROR.wireName(), e.getMessage()
           + (e instanceof HookDataException ? "; the hook's changes were ignored" : ""), attempt.file(), null));
