@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hookpoint.runtime.config.ConfigLoader;
-import dev.hookpoint.sample.app.Mydia;
-import dev.hookpoint.sample.web.WebApp;
-import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,25 +21,21 @@ class WebAppTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
-  private Mydia app;
-  private Javalin server;
+  private SampleServer server;
   private final HttpClient client = HttpClient.newHttpClient();
 
   @BeforeEach
   void start() {
-    app = Mydia.open(ConfigLoader.parse("hooks:\n  hot_reload: false\n",
-        "test.yaml", Map.of()), dir, false);
-    server = WebApp.create(app).start("127.0.0.1", 0);
+    server = SampleServer.start(dir);
   }
 
   @AfterEach
   void stop() {
-    server.stop();
-    app.close();
+    server.close();
   }
 
   private HttpResponse<String> send(String method, String path, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path)));
     request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofString(body));
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());

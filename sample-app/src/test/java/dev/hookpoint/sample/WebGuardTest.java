@@ -3,16 +3,11 @@ package dev.hookpoint.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hookpoint.runtime.config.ConfigLoader;
-import dev.hookpoint.sample.app.Mydia;
-import dev.hookpoint.sample.web.WebApp;
-import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,24 +23,21 @@ class WebGuardTest {
   private static final String DUPLICATE_GUARD = "before_media_added/01_reject_duplicates.lua";
 
   @TempDir Path dir;
-  private Mydia app;
-  private Javalin server;
+  private SampleServer server;
   private final HttpClient client = HttpClient.newHttpClient();
 
   @BeforeEach
   void start() {
-    app = Mydia.open(ConfigLoader.parse("hooks:\n  hot_reload: false\n", "test.yaml", Map.of()), dir, false);
-    server = WebApp.create(app).start("127.0.0.1", 0);
+    server = SampleServer.start(dir);
   }
 
   @AfterEach
   void stop() {
-    server.stop();
-    app.close();
+    server.close();
   }
 
   private HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path)))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (headers.length > 0) {
       request.headers(headers);
@@ -62,7 +54,7 @@ class WebGuardTest {
     assertEquals("[]", send("GET", "/api/media", null).body().replaceAll("\\s", ""));
     assertEquals(403, send("POST", "/api/hooks/disable?id=" + DUPLICATE_GUARD, null, "Sec-Fetch-Site",
         "cross-site").statusCode());
-    assertTrue(app.hooks().hook(DUPLICATE_GUARD).orElseThrow().enabled());
+    assertTrue(server.app().hooks().hook(DUPLICATE_GUARD).orElseThrow().enabled());
     assertEquals(403, send("DELETE", "/api/media/1", null, "Sec-Fetch-Site", "same-site").statusCode());
   }
 
@@ -72,7 +64,7 @@ class WebGuardTest {
     assertEquals(415, send("POST", "/api/media", "type=movie&title=Heat", "Content-Type",
         "application/x-www-form-urlencoded").statusCode());
     HttpResponse<String> added = send("POST", "/api/media", HEAT, "Content-Type", "application/json", "Origin",
-        "http://127.0.0.1:" + server.port(), "Sec-Fetch-Site", "same-origin");
+        server.origin(), "Sec-Fetch-Site", "same-origin");
     assertEquals(201, added.statusCode(), added.body());
   }
 

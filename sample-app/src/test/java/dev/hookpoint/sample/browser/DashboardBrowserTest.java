@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hookpoint.runtime.config.ConfigLoader;
-import dev.hookpoint.sample.app.Mydia;
-import dev.hookpoint.sample.web.WebApp;
-import io.javalin.Javalin;
+import dev.hookpoint.sample.SampleServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +42,7 @@ class DashboardBrowserTest {
   private static final String BROKEN = "before_media_added/05_broken.lua";
 
   @TempDir Path dir;
-  private Mydia app;
-  private Javalin server;
+  private SampleServer server;
 
   @BeforeEach
   void start() {
@@ -59,16 +55,12 @@ class DashboardBrowserTest {
   }
 
   private void open() {
-    app = Mydia.open(ConfigLoader.parse("hooks:\n  hot_reload: false\n", "test.yaml", Map.of()), dir, false);
-    server = WebApp.create(app).start("127.0.0.1", 0);
+    server = SampleServer.start(dir);
   }
 
   private void close() {
     if (server != null) {
-      server.stop();
-    }
-    if (app != null) {
-      app.close();
+      server.close();
     }
   }
 
@@ -79,7 +71,7 @@ class DashboardBrowserTest {
   }
 
   private String url(String path) {
-    return "http://127.0.0.1:" + server.port() + path;
+    return server.url(path);
   }
 
   private String dashboard(String path) {
@@ -111,7 +103,7 @@ class DashboardBrowserTest {
     guard = hookArticle(browser, GUARD);
     assertFalse(guard.findElement(By.cssSelector("input.switch-box")).isSelected(), "switched off");
     shot(browser, "hooks-guard-disabled");
-    assertFalse(app.hooks().hook(GUARD).orElseThrow().enabled(), "the runtime has it off");
+    assertFalse(server.app().hooks().hook(GUARD).orElseThrow().enabled(), "the runtime has it off");
 
     // The duplicate through the sample app's own page: added, not vetoed.
     browser.get(url("/"));
@@ -155,7 +147,7 @@ class DashboardBrowserTest {
     assertTrue(browser.findElement(By.id("logs")).getText().contains("Detected anime TV show: My favourite anime"),
         browser.findElement(By.id("logs")).getText());
     assertTrue(browser.findElement(By.id("result")).getText().contains("Applied anime-specific settings"));
-    assertEquals(0, app.mediaItems().size(), "a dry run applies nothing");
+    assertEquals(0, server.app().mediaItems().size(), "a dry run applies nothing");
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
         browser.findElement(By.id("result")));
     shot(browser, "test-result");
@@ -194,7 +186,7 @@ class DashboardBrowserTest {
     assertEquals("overridden", row.findElement(By.cssSelector(".overridden")).getText());
     assertEquals(changed, row.findElement(By.name(key)).getAttribute("value"));
     assertEquals(fileValue, row.findElements(By.tagName("td")).get(2).getText(), "the file's value beside it");
-    assertEquals(Long.parseLong(changed), app.hooks().effectiveConfig().hooks().defaultTimeoutMs());
+    assertEquals(Long.parseLong(changed), server.app().hooks().effectiveConfig().hooks().defaultTimeoutMs());
     shot(browser, "settings-overridden");
 
     submitSetting(browser, key, "-5");
@@ -207,7 +199,7 @@ class DashboardBrowserTest {
     refused = waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("settings-error")))
         .getText();
     assertTrue(refused.contains(key) && refused.contains("abc"), refused);
-    assertEquals(Long.parseLong(changed), app.hooks().effectiveConfig().hooks().defaultTimeoutMs(),
+    assertEquals(Long.parseLong(changed), server.app().hooks().effectiveConfig().hooks().defaultTimeoutMs(),
         "the refused values changed nothing");
     browser.get(dashboard("/settings"));
     assertEquals(changed, browser.findElement(By.name(key)).getAttribute("value"));
@@ -279,7 +271,7 @@ class DashboardBrowserTest {
   }
 
   private void writeBrokenHook() throws IOException {
-    Path file = app.hooks().hooksDirectory().resolve(BROKEN);
+    Path file = server.app().hooks().hooksDirectory().resolve(BROKEN);
     Files.writeString(file, """
         function execute(event, context)
           return {modified = false

@@ -5,10 +5,8 @@ import static dev.hookpoint.sample.browser.SamplePage.fetchJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hookpoint.runtime.config.ConfigLoader;
+import dev.hookpoint.sample.SampleServer;
 import dev.hookpoint.sample.app.Mydia;
-import dev.hookpoint.sample.web.WebApp;
-import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,23 +26,20 @@ import org.openqa.selenium.WebElement;
 class IndexPageBrowserTest {
 
   @TempDir Path dir;
-  private Mydia app;
-  private Javalin server;
+  private SampleServer server;
 
   @BeforeEach
   void start() {
-    app = Mydia.open(ConfigLoader.parse("hooks:\n  hot_reload: false\n", "test.yaml", Map.of()), dir, false);
-    server = WebApp.create(app).start("127.0.0.1", 0);
+    server = SampleServer.start(dir);
   }
 
   @AfterEach
   void stop() {
-    server.stop();
-    app.close();
+    server.close();
   }
 
   private String index() {
-    return "http://127.0.0.1:" + server.port() + "/";
+    return server.url("/");
   }
 
 
