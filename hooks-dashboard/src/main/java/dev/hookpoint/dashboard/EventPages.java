@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
@@ -33,9 +35,18 @@ final class EventPages {
     return resource(point, point.name() + ".md");
   }
 
-  /** The page as HTML, or empty when the host's build has no page for the event. */
+  /**
+   * The page as HTML, or empty when the host's build has no page for the event. The page's own title, a first
+   * level-1 heading, is left out: the dashboard's layout heads every page with the event's name already.
+   */
   static Optional<String> html(HookPointDescriptor<?, ?> point) {
-    return markdown(point).map(md -> HTML.render(PARSER.parse(md)));
+    return markdown(point).map(md -> {
+      Node document = PARSER.parse(md);
+      if (document.getFirstChild() instanceof Heading title && title.getLevel() == 1) {
+        title.unlink();
+      }
+      return HTML.render(document);
+    });
   }
 
   static Optional<String> schema(HookPointDescriptor<?, ?> point) {

@@ -110,7 +110,7 @@ public final class HooksDashboard extends Plugin<Void> {
     router.post(prefix + "/test", page(this::testForm));
     router.get(prefix + "/events", page(this::eventsPage));
     router.get(prefix + "/events/{name}", page(this::eventPage));
-    router.get(prefix + "/settings", page(ctx -> settingsPage(ctx, null)));
+    router.get(prefix + "/settings", page(ctx -> settingsPage(ctx, null, Map.of())));
     router.post(prefix + "/settings", page(this::settingsForm));
     router.get(prefix + "/assets/dashboard.js", ctx -> asset(ctx, "dashboard.js", "text/javascript"));
     router.get(prefix + "/assets/dashboard.css", ctx -> asset(ctx, "dashboard.css", "text/css"));
@@ -251,7 +251,7 @@ public final class HooksDashboard extends Plugin<Void> {
     } catch (RuntimeException e) {
       failures = 0;
     }
-    return new Pages.Chrome(prefix, title, active, csrf, failures);
+    return new Pages.Chrome(prefix, title, active, csrf, failures, operations.runtime().hooksDirectory());
   }
 
   private static Instant seen(Context ctx) {
@@ -347,21 +347,30 @@ public final class HooksDashboard extends Plugin<Void> {
         EventPages.html(point).orElse(null), EventPages.schema(point).orElse(null))));
   }
 
-  private void settingsPage(Context ctx, String error) {
+  /**
+   * @param typed what the operator typed in a refused form, shown again so it can be corrected; empty otherwise
+   */
+  private void settingsPage(Context ctx, String error, Map<String, String> typed) {
     Map<String, Object> effective = Views.settings(operations.runtime().effectiveConfig());
     Map<String, Object> file = Views.settings(operations.runtime().config());
     List<Pages.SettingRow> rows = effective.entrySet().stream().map(entry -> new Pages.SettingRow(entry.getKey(),
-        entry.getValue(), file.get(entry.getKey()), HookRuntime.LIVE_SETTINGS.contains(entry.getKey()))).toList();
-    ctx.html(Pages.render("settings.jte", chrome(ctx, "Settings", "settings"), new Pages.SettingsPage(rows, error)));
+        entry.getValue(), file.get(entry.getKey()), HookRuntime.LIVE_SETTINGS.contains(entry.getKey()),
+        typed.getOrDefault(entry.getKey(), String.valueOf(entry.getValue())))).toList();
+    ctx.html(Pages.render("settings.jte", chrome(ctx, "Settings", "settings"),
+        new Pages.SettingsPage(rows, error, operations.runtime().stateStore().persistent())));
   }
 
   /** The form posts every live setting; only those that differ from what is in effect are changes. */
   private void settingsForm(Context ctx) {
     Map<String, Object> effective = Views.settings(operations.runtime().effectiveConfig());
     Map<String, Object> file = Views.settings(operations.runtime().config());
+    Map<String, String> typed = new LinkedHashMap<>();
     Map<String, String> changes = new LinkedHashMap<>();
     for (String key : HookRuntime.LIVE_SETTINGS) {
       String given = ctx.formParam(key);
+      if (given != null) {
+        typed.put(key, given);
+      }
       if (given != null && !given.strip().equals(String.valueOf(effective.get(key)))) {
         // Back to the file's value is no override at all.
         changes.put(key, given.strip().equals(String.valueOf(file.get(key))) ? "" : given);
@@ -371,7 +380,7 @@ public final class HooksDashboard extends Plugin<Void> {
       operations.runtime().overrideSettings(changes);
     } catch (IllegalArgumentException refused) {
       ctx.status(400);
-      settingsPage(ctx, refused.getMessage());
+      settingsPage(ctx, refused.getMessage(), typed);
       return;
     }
     ctx.redirect(prefix + "/settings", io.javalin.http.HttpStatus.SEE_OTHER);
@@ -383,6 +392,7 @@ public final class HooksDashboard extends Plugin<Void> {
     view.put("file", Views.settings(operations.runtime().config()));
     view.put("overridden", operations.runtime().settingOverrides());
     view.put("live", HookRuntime.LIVE_SETTINGS.stream().sorted().toList());
+    view.put("persistent", operations.runtime().stateStore().persistent());
     return view;
   }
 

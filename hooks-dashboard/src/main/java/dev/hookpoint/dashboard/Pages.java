@@ -10,6 +10,7 @@ import dev.hookpoint.runtime.history.RunRecord;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,11 +41,25 @@ final class Pages {
    * @param active which tab is lit
    * @param csrf the token every form posts back
    * @param failures hook failures since the operator last looked at the runs
+   * @param hooksDirectory the runtime's, which errors are shown relative to
    */
-  record Chrome(String prefix, String title, String active, String csrf, long failures) {
+  record Chrome(String prefix, String title, String active, String csrf, long failures, Path hooksDirectory) {
 
     String tab(String name) {
       return name.equals(active) ? "active" : "";
+    }
+
+    /**
+     * An error with its file and line, the file named as the hook's id ({@code event/file}) rather than the
+     * server's absolute path: the id is what operators know the hook by, and the page need not show the layout
+     * of the server's disk to whoever can read it.
+     */
+    String where(HookError error) {
+      return error == null ? "" : Pages.where(error, hooksDirectory);
+    }
+
+    String where(HookFailure failure) {
+      return failure == null ? "" : where(HookError.of(failure));
     }
   }
 
@@ -54,9 +69,6 @@ final class Pages {
       return "hook-" + hook.id().replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
-    String loadError() {
-      return where(hook.loadError());
-    }
   }
 
   record EventGroup(String event, String mode, List<HookRow> hooks) {}
@@ -98,16 +110,18 @@ final class Pages {
   /**
    * @param rows every setting shown
    * @param error why the last change was refused, or {@code null}
+   * @param persistent whether the changes outlive a restart (the runtime's state store keeps them)
    */
-  record SettingsPage(List<SettingRow> rows, String error) {}
+  record SettingsPage(List<SettingRow> rows, String error, boolean persistent) {}
 
   /**
    * @param key the configuration key
    * @param value the value in effect
    * @param file the value of the file (and environment)
    * @param live whether it can change while the host runs
+   * @param input the text in its box: the value in effect, or what was typed when the change was refused
    */
-  record SettingRow(String key, Object value, Object file, boolean live) {
+  record SettingRow(String key, Object value, Object file, boolean live, String input) {
 
     boolean overridden() {
       return !String.valueOf(value).equals(String.valueOf(file));
@@ -134,24 +148,19 @@ final class Pages {
   }
 
   /** {@code message (file:line)}, or empty. */
-  static String where(HookError error) {
-    if (error == null) {
-      return "";
+  static String where(HookError error, Path hooksDirectory) {
+    String message = error.message();
+    String file = error.file();
+    String directory = hooksDirectory.toAbsolutePath().normalize() + java.io.File.separator;
+    if (message != null) {
+      message = message.replace(directory, "");
     }
-    return error.message() + place(error.file(), error.line());
-  }
-
-  static String where(HookFailure failure) {
-    if (failure == null) {
-      return "";
+    if (file != null && file.startsWith(directory)) {
+      file = file.substring(directory.length());
     }
-    return failure.getMessage() + place(failure.file(), failure.line());
-  }
-
-  private static String place(String file, Integer line) {
     if (file == null) {
-      return "";
+      return message;
     }
-    return " (" + file + (line == null ? "" : ":" + line) + ")";
+    return message + " (" + file + (error.line() == null ? "" : ":" + error.line()) + ")";
   }
 }

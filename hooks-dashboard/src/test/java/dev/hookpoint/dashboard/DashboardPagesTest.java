@@ -46,7 +46,9 @@ class DashboardPagesTest {
     assertTrue(page.contains("Title cleaner") && page.contains("Trims titles") && page.contains("ops team")
         && page.contains("1.2.0"), page);
     assertTrue(page.contains("<dt>executor</dt><dd>lua</dd>"), page);
-    assertTrue(page.matches("(?s).*load error: .*20_broken\\.lua:\\d+\\).*"), "the load error names file:line");
+    assertTrue(page.matches("(?s).*load error: .*\\(before_media_added/20_broken\\.lua:\\d+\\).*"),
+        "the load error names the hook's file and line");
+    assertFalse(page.contains(root.toAbsolutePath().toString()), "no server path on the page: " + page);
     assertTrue(page.contains("runs 1 · errors 0"), page);
     assertTrue(page.contains("cleaned"), "its last run's message");
   }
@@ -157,6 +159,7 @@ class DashboardPagesTest {
     String page = host.get("/events/before_media_added").body();
     assertTrue(page.contains("<strong>change the title</strong>"), page);
     assertTrue(page.contains("<table>"), "tables rendered");
+    assertEquals(1, page.split("<h1>", -1).length - 1, "the layout's heading only, not the page's own again");
     assertFalse(page.contains("<script>alert"), "raw HTML in the Markdown is escaped");
     assertTrue(host.get("/events/after_media_added").body().contains("No generated page"));
     assertEquals(404, host.get("/events/before_nothing").statusCode());
@@ -189,6 +192,22 @@ class DashboardPagesTest {
     assertTrue(refused.body().contains("&#39;hooks.default_timeout_ms&#39; = -3 must be greater than 0")
         || refused.body().contains("'hooks.default_timeout_ms' = -3 must be greater than 0"), refused.body());
     assertEquals(host.runtime.config(), host.runtime.effectiveConfig());
+    assertTrue(refused.body().contains("name=\"hooks.default_timeout_ms\" value=\"-3\""),
+        "what was typed stays in its box, to be corrected: " + refused.body());
+  }
+
+  @Test
+  void aChangedSettingIsKeptInTheStoreAndHoldsAfterARestart() throws Exception {
+    start();
+    assertTrue(host.get("/settings").body().contains("still holds after a restart"));
+    assertEquals(303, host.postForm("/settings", Map.of("hooks.default_timeout_ms", "7000",
+        "hooks.process_timeout_ms", "30000", "hooks.max_timeout_ms", "30000")).statusCode());
+    host.close();
+    host = DashboardHost.with(root, DashboardOptions.defaults(), Map.of());
+    assertEquals(7000, host.runtime.effectiveConfig().hooks().defaultTimeoutMs());
+    String page = host.get("/settings").body();
+    assertTrue(page.contains("name=\"hooks.default_timeout_ms\" value=\"7000\""), page);
+    assertTrue(page.contains("overridden"), page);
   }
 
   @Test

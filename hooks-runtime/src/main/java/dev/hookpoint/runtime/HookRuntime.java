@@ -65,9 +65,9 @@ public final class HookRuntime implements AutoCloseable {
       "hooks.process_timeout_ms", "hooks.max_timeout_ms");
 
   private final HookpointConfig config;
-  /** The configuration with the operator's live changes, and those changes by key. */
+  /** The configuration with the operator's live changes. */
   private final java.util.concurrent.atomic.AtomicReference<HookpointConfig> live;
-  private final Map<String, String> overrides = new java.util.TreeMap<>();
+  private final LiveSettings settings;
   private final Path hooksDirectory;
   private final Map<String, HookPointDescriptor<?, ?>> points;
   private final List<HookExecutor> executors;
@@ -102,6 +102,7 @@ public final class HookRuntime implements AutoCloseable {
         builder.dataSource, builder.inMemoryStores);
     this.runStore = stores.runs();
     this.stateStore = stores.state();
+    this.settings = new LiveSettings(config, live, stateStore);
     this.watchdog = new Watchdog();
     this.runner = new HookRunner(config.hooks(), () -> live.get().hooks(), runStore, metrics, watchdog);
     HookChain chain = new HookChain(runner);
@@ -163,6 +164,7 @@ public final class HookRuntime implements AutoCloseable {
       Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
     started = true;
+    settings.restore();
     warnAboutOnErrorSettings();
     if (!config.hooks().enabled()) {
       LOG.info("hooks are disabled (hooks.enabled: false); running with no hooks");
@@ -339,50 +341,28 @@ public final class HookRuntime implements AutoCloseable {
 
   /** The configuration in effect: {@link #config()} with the operator's changes of {@link #LIVE_SETTINGS}. */
   public HookpointConfig effectiveConfig() {
-    return live.get();
+    return settings.effective();
   }
 
   /** What the operator changed while the host runs, by key (e.g. {@code hooks.default_timeout_ms}), as given. */
-  public synchronized Map<String, String> settingOverrides() {
-    return Map.copyOf(overrides);
+  public Map<String, String> settingOverrides() {
+    return settings.overrides();
   }
 
   /**
-   * Changes settings of {@link #LIVE_SETTINGS} from the next run on, until the host restarts (they are not written
-   * to the configuration file). The values are parsed as their keys' types and checked, with the changes made
-   * before, by the same rules as the file; a bad one changes nothing.
+   * Changes settings of {@link #LIVE_SETTINGS} from the next run on. They are kept in the state store, so they hold
+   * after a restart (with a persistent store; the configuration file is not written) until changed back. The values
+   * are parsed as their keys' types and checked, with the changes made before, by the same rules as the file; a bad
+   * one changes nothing.
    *
    * @param values e.g. {@code hooks.default_timeout_ms} = {@code "8000"}; an empty value goes back to the file's
    * @return the configuration now in effect
    * @throws IllegalArgumentException naming each key that cannot change while the host runs, or each bad value and
    *     why (the configuration file's message)
+   * @throws dev.hookpoint.runtime.history.StoreException when the store cannot keep them; nothing changed then
    */
-  public synchronized HookpointConfig overrideSettings(Map<String, String> values) {
-    List<String> fixed = values.keySet().stream().filter(key -> !LIVE_SETTINGS.contains(key)).sorted().toList();
-    if (!fixed.isEmpty()) {
-      throw new IllegalArgumentException(String.join(", ", fixed) + (fixed.size() == 1 ? " is" : " are")
-          + " read at start only: change it in the configuration file; live are " + LIVE_SETTINGS.stream().sorted()
-          .collect(Collectors.joining(", ")));
-    }
-    Map<String, String> next = new java.util.TreeMap<>(overrides);
-    values.forEach((key, value) -> {
-      if (value == null || value.isBlank()) {
-        next.remove(key);
-      } else {
-        next.put(key, value.strip());
-      }
-    });
-    HookpointConfig changed;
-    try {
-      changed = dev.hookpoint.runtime.config.ConfigLoader.withValues(config, next, "live setting");
-    } catch (dev.hookpoint.runtime.config.ConfigException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
-    overrides.clear();
-    overrides.putAll(next);
-    live.set(changed);
-    LOG.info("settings changed while running: {}", next.isEmpty() ? "none (the file's)" : next);
-    return changed;
+  public HookpointConfig overrideSettings(Map<String, String> values) {
+    return settings.change(values);
   }
 
   public Path hooksDirectory() {

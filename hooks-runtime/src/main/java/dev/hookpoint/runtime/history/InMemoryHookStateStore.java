@@ -1,12 +1,14 @@
 package dev.hookpoint.runtime.history;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Hook switches kept in memory only: for tests, and what the runtime falls back to when its store cannot be used. */
+/** Hook switches and settings kept in memory only: for tests, and what the runtime falls back to when its store cannot be used. */
 public final class InMemoryHookStateStore implements HookStateStore {
 
   private final Set<String> disabled = ConcurrentHashMap.newKeySet();
+  private volatile Map<String, String> settings = Map.of();
 
   /** Every hook on. */
   public InMemoryHookStateStore() {}
@@ -16,7 +18,17 @@ public final class InMemoryHookStateStore implements HookStateStore {
     return Set.copyOf(disabled);
   }
 
-  /** Switches are lost when the process exits. */
+  @Override
+  public Map<String, String> settings() {
+    return settings;
+  }
+
+  @Override
+  public void saveSettings(Map<String, String> settings) {
+    this.settings = Map.copyOf(settings);
+  }
+
+  /** Switches and settings are lost when the process exits. */
   @Override
   public boolean persistent() {
     return false;

@@ -3,11 +3,14 @@ package dev.hookpoint.runtime.history;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
- * Hook switches kept in a JDBC database (table {@code hookpoint_state}), so that {@code hooks disable} in one process
+ * Hook switches and live settings kept in a JDBC database (tables {@code hookpoint_state} and
+ * {@code hookpoint_settings}), so that {@code hooks disable} in one process
  * holds for the host in another and after restarts. Every call reads or writes the database: no cache to go stale.
  */
 public final class JdbcHookStateStore implements HookStateStore {
@@ -62,4 +65,38 @@ public final class JdbcHookStateStore implements HookStateStore {
     });
   }
 
+  @Override
+  public Map<String, String> settings() {
+    return database.run(connection -> {
+      Map<String, String> settings = new TreeMap<>();
+      try (PreparedStatement select = connection.prepareStatement(
+              "SELECT setting_key, setting_value FROM hookpoint_settings");
+          ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          settings.put(rows.getString(1), rows.getString(2));
+        }
+      }
+      return Map.copyOf(settings);
+    });
+  }
+
+  /** All of them in one transaction, so another process reads the old set or the new one, never half of each. */
+  @Override
+  public void saveSettings(Map<String, String> settings) {
+    database.transaction(connection -> {
+      try (PreparedStatement delete = connection.prepareStatement("DELETE FROM hookpoint_settings")) {
+        delete.executeUpdate();
+      }
+      try (PreparedStatement insert = connection.prepareStatement(
+          "INSERT INTO hookpoint_settings (setting_key, setting_value) VALUES (?, ?)")) {
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+          insert.setString(1, setting.getKey());
+          insert.setString(2, setting.getValue());
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+      return null;
+    });
+  }
 }

@@ -39,6 +39,13 @@ final class StoreSchema {
         hook_id TEXT PRIMARY KEY,
         enabled INTEGER NOT NULL
       )
+      """,
+      // 2: the live settings operators changed (the dashboard's Settings page)
+      """
+      CREATE TABLE IF NOT EXISTS hookpoint_settings (
+        setting_key TEXT PRIMARY KEY,
+        setting_value TEXT NOT NULL
+      )
       """);
 
   private StoreSchema() {}

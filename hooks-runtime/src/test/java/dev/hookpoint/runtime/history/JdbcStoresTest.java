@@ -91,14 +91,47 @@ class JdbcStoresTest {
     new JdbcRunStore(dataSource, file.toString(), 5);
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("SELECT version FROM hookpoint_schema")) {
-      assertTrue(rows.next());
-      assertEquals(1, rows.getInt(1));
-      assertFalse(rows.next(), "one row per step");
+      List<Integer> versions = new ArrayList<>();
+      while (rows.next()) {
+        versions.add(rows.getInt(1));
+      }
+      assertEquals(List.of(1, 2), versions, "one row per step, each once");
     }
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("PRAGMA journal_mode")) {
       assertEquals("wal", rows.getString(1), "two processes share the file");
     }
+  }
+
+  @Test
+  void aDatabaseOfTheFirstSchemaGainsTheSettingsTableAndKeepsItsSwitches() throws Exception {
+    Path file = dir.resolve("hooks.db");
+    DataSource dataSource = SqliteStores.dataSource(file);
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      // What version 1 of the schema left: its tables, a switch, and its one row in hookpoint_schema.
+      statement.execute("CREATE TABLE hookpoint_schema (version INTEGER NOT NULL)");
+      statement.execute("INSERT INTO hookpoint_schema (version) VALUES (1)");
+      statement.execute("CREATE TABLE hookpoint_state (hook_id TEXT PRIMARY KEY, enabled INTEGER NOT NULL)");
+      statement.execute("INSERT INTO hookpoint_state (hook_id, enabled) VALUES ('after_media_added/10_a.lua', 0)");
+    }
+    JdbcHookStateStore store = new JdbcHookStateStore(dataSource, file.toString());
+    assertEquals(Set.of("after_media_added/10_a.lua"), store.disabled());
+    store.saveSettings(Map.of("hooks.default_timeout_ms", "8000"));
+    assertEquals(Map.of("hooks.default_timeout_ms", "8000"),
+        new JdbcHookStateStore(dataSource, file.toString()).settings());
+  }
+
+  @Test
+  void settingsAreReplacedWholeAndHostileKeysAreStoredAsText() {
+    Path file = dir.resolve("hooks.db");
+    JdbcHookStateStore store = new JdbcHookStateStore(SqliteStores.dataSource(file), file.toString());
+    assertEquals(Map.of(), store.settings());
+    String hostile = "x'); DROP TABLE hookpoint_settings; --";
+    store.saveSettings(Map.of("hooks.default_timeout_ms", "8000", hostile, "1"));
+    store.saveSettings(Map.of("hooks.process_timeout_ms", "9000", hostile, "2"));
+    assertEquals(Map.of("hooks.process_timeout_ms", "9000", hostile, "2"), store.settings());
+    store.saveSettings(Map.of());
+    assertEquals(Map.of(), store.settings());
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.hookpoint.sample.browser;
 
 import static dev.hookpoint.sample.browser.SamplePage.add;
 import static dev.hookpoint.sample.browser.SamplePage.fetchJson;
+import static dev.hookpoint.sample.browser.SamplePage.loadsANewPage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -24,9 +24,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The hooks dashboard (Settings › Hooks) in a real Chromium, against the sample app's real server on a free port, a
@@ -78,10 +76,6 @@ class DashboardBrowserTest {
     return url("/settings/hooks" + path);
   }
 
-  private static WebDriverWait waiting(WebDriver browser) {
-    return new WebDriverWait(browser, Duration.ofSeconds(5));
-  }
-
   private static WebElement hookArticle(WebDriver browser, String id) {
     return browser.findElement(By.id("hook-" + id.replaceAll("[^A-Za-z0-9_-]", "-")));
   }
@@ -97,10 +91,10 @@ class DashboardBrowserTest {
     assertEquals("Hooks · Hooks", browser.getTitle());
     WebElement guard = hookArticle(browser, GUARD);
     assertTrue(guard.findElement(By.cssSelector("input.switch-box")).isSelected(), "enabled at first");
-    guard.findElement(By.cssSelector("input.switch-box")).click(); // the page's script posts the form at once
-    waiting(browser).until(driver -> hookArticle(driver, GUARD).findElement(By.cssSelector("form.switch button"))
-        .getText().equals("Enable"));
+    WebElement box = guard.findElement(By.cssSelector("input.switch-box"));
+    loadsANewPage(browser, box::click); // the page's script posts the form at once
     guard = hookArticle(browser, GUARD);
+    assertEquals("Enable", guard.findElement(By.cssSelector("form.switch button")).getText());
     assertFalse(guard.findElement(By.cssSelector("input.switch-box")).isSelected(), "switched off");
     shot(browser, "hooks-guard-disabled");
     assertFalse(server.app().hooks().hook(GUARD).orElseThrow().enabled(), "the runtime has it off");
@@ -123,8 +117,9 @@ class DashboardBrowserTest {
   @Test
   void theTesterShowsTheChangesTheAnimeHookWouldMake(WebDriver browser) {
     browser.get(dashboard("/test"));
-    new Select(browser.findElement(By.name("hook"))).selectByValue(ANIME); // the script loads its example
-    WebElement box = waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("payload")));
+    Select hooks = new Select(browser.findElement(By.name("hook")));
+    loadsANewPage(browser, () -> hooks.selectByValue(ANIME)); // the script loads the page with its example
+    WebElement box = browser.findElement(By.id("payload"));
     String example = box.getAttribute("value");
     assertTrue(example.contains("media_item"), example);
     String edited = (String) ((JavascriptExecutor) browser).executeScript("""
@@ -136,9 +131,8 @@ class DashboardBrowserTest {
     box.clear();
     box.sendKeys(edited);
     shot(browser, "test-edited");
-    browser.findElement(By.cssSelector("form.tester button[type=submit]")).click();
-
-    WebElement status = waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("status")));
+    loadsANewPage(browser, browser.findElement(By.cssSelector("form.tester button[type=submit]"))::click);
+    WebElement status = browser.findElement(By.id("status"));
     assertEquals("ok", status.getText());
     String changes = browser.findElement(By.id("changes")).getText();
     assertTrue(changes.contains("\"quality_profile\":\"Anime 1080p\"") || changes.contains("Anime 1080p"),
@@ -179,10 +173,7 @@ class DashboardBrowserTest {
     String changed = String.valueOf(Long.parseLong(fileValue) + 2000);
 
     submitSetting(browser, key, changed);
-    row = waiting(browser).until(driver -> {
-      WebElement r = driver.findElement(By.id("setting-" + key));
-      return r.findElements(By.cssSelector(".overridden")).isEmpty() ? null : r;
-    });
+    row = browser.findElement(By.id("setting-" + key));
     assertEquals("overridden", row.findElement(By.cssSelector(".overridden")).getText());
     assertEquals(changed, row.findElement(By.name(key)).getAttribute("value"));
     assertEquals(fileValue, row.findElements(By.tagName("td")).get(2).getText(), "the file's value beside it");
@@ -190,19 +181,46 @@ class DashboardBrowserTest {
     shot(browser, "settings-overridden");
 
     submitSetting(browser, key, "-5");
-    String refused = waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("settings-error")))
-        .getText();
+    String refused = browser.findElement(By.id("settings-error")).getText();
     assertTrue(refused.contains(key) && refused.contains("-5") && refused.contains("greater than 0"), refused);
     shot(browser, "settings-refused-negative");
 
     submitSetting(browser, key, "abc");
-    refused = waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("settings-error")))
-        .getText();
+    refused = browser.findElement(By.id("settings-error")).getText();
     assertTrue(refused.contains(key) && refused.contains("abc"), refused);
     assertEquals(Long.parseLong(changed), server.app().hooks().effectiveConfig().hooks().defaultTimeoutMs(),
         "the refused values changed nothing");
     browser.get(dashboard("/settings"));
     assertEquals(changed, browser.findElement(By.name(key)).getAttribute("value"));
+
+    restart(); // kept in the sample's database: still in effect, and still shown overridden
+    browser.get(dashboard("/settings"));
+    row = browser.findElement(By.id("setting-" + key));
+    assertEquals(changed, row.findElement(By.name(key)).getAttribute("value"));
+    assertEquals("overridden", row.findElement(By.cssSelector(".overridden")).getText());
+  }
+
+  @Test
+  void aProcessTimeoutLoweredInSettingsStopsTheNextRunOfASlowHook(WebDriver browser) throws IOException {
+    Path slow = server.app().hooks().hooksDirectory().resolve("before_media_added/50_slow.sh");
+    Files.writeString(slow, "#!/bin/sh\nsleep 10\necho '{}'\n");
+    Files.setPosixFilePermissions(slow, PosixFilePermissions.fromString("rwxr-xr-x"));
+    restart();
+    String key = "hooks.process_timeout_ms";
+    browser.get(dashboard("/settings"));
+    submitSetting(browser, key, "400");
+    assertEquals("overridden", browser.findElement(By.id("setting-" + key))
+        .findElement(By.cssSelector(".overridden")).getText());
+
+    browser.get(url("/"));
+    String added = add(browser, "movie", "Heat");
+    assertTrue(added.startsWith("Added Heat"), "fail-soft: the slow hook does not stop the add: " + added);
+    browser.get(dashboard("/runs?status=timeout"));
+    List<WebElement> stopped = browser.findElements(By.cssSelector("table.runs tr:not(:first-child)"));
+    assertEquals(1, stopped.size(), browser.findElement(By.tagName("main")).getText());
+    String row = stopped.get(0).getText();
+    assertTrue(row.contains("before_media_added/50_slow.sh") && row.contains("400 ms"), row);
+    shot(browser, "runs-timeout-after-setting");
   }
 
   @Test
@@ -213,8 +231,8 @@ class DashboardBrowserTest {
     List<WebElement> all = browser.findElements(By.cssSelector("table.runs tr:not(:first-child)"));
     assertTrue(all.stream().anyMatch(tr -> tr.getText().contains(GUARD)), "unfiltered, ok runs too");
     new Select(browser.findElement(By.name("status"))).selectByValue("error");
-    browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
-    waiting(browser).until(ExpectedConditions.urlContains("status=error"));
+    loadsANewPage(browser, browser.findElement(By.cssSelector("form.filters button[type=submit]"))::click);
+    assertTrue(browser.getCurrentUrl().contains("status=error"), browser.getCurrentUrl());
     List<WebElement> failures = browser.findElements(By.cssSelector("table.runs tr:not(:first-child)"));
     assertEquals(2, failures.size(), browser.findElement(By.tagName("main")).getText());
     for (WebElement failure : failures) {
@@ -225,8 +243,8 @@ class DashboardBrowserTest {
     shot(browser, "runs-errors");
 
     // A failure's detail: its status and the error with its line.
-    failures.get(0).findElement(By.tagName("a")).click();
-    WebElement status = waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("status")));
+    loadsANewPage(browser, failures.get(0).findElement(By.tagName("a"))::click);
+    WebElement status = browser.findElement(By.id("status"));
     assertEquals("load_error", status.getText());
     String detail = browser.findElement(By.cssSelector("dl.run")).getText();
     assertTrue(detail.contains("05_broken.lua:3"), detail);
@@ -250,8 +268,8 @@ class DashboardBrowserTest {
     browser.get(dashboard("/events"));
     assertEquals("1", browser.findElement(By.id("failures")).getText(), "the failure count on every page");
     shot(browser, "events");
-    browser.findElement(By.linkText("before_media_added")).click();
-    waiting(browser).until(ExpectedConditions.titleContains("before_media_added"));
+    loadsANewPage(browser, browser.findElement(By.linkText("before_media_added"))::click);
+    assertTrue(browser.getTitle().contains("before_media_added"), browser.getTitle());
     assertTrue(browser.findElement(By.tagName("main")).getText().contains("before_media_added"));
     shot(browser, "event-before_media_added");
     browser.get(dashboard("/runs")); // shows the count it had, and marks the failures seen
@@ -281,12 +299,10 @@ class DashboardBrowserTest {
   }
 
   private static void submitSetting(WebDriver browser, String key, String value) {
-    WebElement page = browser.findElement(By.tagName("html"));
     WebElement input = browser.findElement(By.name(key));
     input.clear();
     input.sendKeys(value);
-    browser.findElement(By.cssSelector("form.settings button[type=submit]")).click();
-    waiting(browser).until(ExpectedConditions.stalenessOf(page)); // the answer is a new page
+    loadsANewPage(browser, browser.findElement(By.cssSelector("form.settings button[type=submit]"))::click);
   }
 
   /** How many runs of a hook the dashboard's API has. */

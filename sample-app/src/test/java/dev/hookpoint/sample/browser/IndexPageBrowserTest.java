@@ -2,6 +2,7 @@ package dev.hookpoint.sample.browser;
 
 import static dev.hookpoint.sample.browser.SamplePage.add;
 import static dev.hookpoint.sample.browser.SamplePage.fetchJson;
+import static dev.hookpoint.sample.browser.SamplePage.loadsANewPage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,7 +52,7 @@ class IndexPageBrowserTest {
     List<String> links = browser.findElements(By.cssSelector("ul a")).stream().map(WebElement::getText).toList();
     assertEquals(List.of("/api/media", "/api/downloads", "/api/events", "/api/hooks", "/api/hooks/runs"), links);
     assertTrue(browser.findElement(By.id("add-media")).isDisplayed());
-    browser.findElement(By.linkText("/api/hooks")).click();
+    loadsANewPage(browser, browser.findElement(By.linkText("/api/hooks"))::click);
     assertTrue(browser.getPageSource().contains("before_media_added/01_reject_duplicates.lua"),
         browser.getPageSource());
   }

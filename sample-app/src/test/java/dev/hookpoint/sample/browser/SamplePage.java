@@ -5,6 +5,7 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -27,6 +28,21 @@ final class SamplePage {
     new WebDriverWait(browser, Duration.ofSeconds(5))
         .until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("message"), before)));
     return message.getText();
+  }
+
+  /**
+   * Does something that loads a new page, and waits until the new one has loaded. The old page carries a mark
+   * in its window that the new one does not; waiting on an old element going stale instead raced the
+   * navigation in Chromium ("stale element" or "node does not belong to the document" while it swapped pages).
+   */
+  static void loadsANewPage(WebDriver browser, Runnable action) {
+    JavascriptExecutor script = (JavascriptExecutor) browser;
+    script.executeScript("window.hookpointOldPage = true;");
+    action.run();
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .ignoring(WebDriverException.class)
+        .until(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript(
+            "return window.hookpointOldPage === undefined && document.readyState === 'complete';"));
   }
 
   /** The page's own fetch of a path of its server: status, JSON body and, for an array, its length. */
