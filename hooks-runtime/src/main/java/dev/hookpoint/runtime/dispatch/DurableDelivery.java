@@ -1,7 +1,9 @@
 package dev.hookpoint.runtime.dispatch;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
@@ -13,6 +15,7 @@ import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.config.HookpointConfig;
 import dev.hookpoint.runtime.contract.HookEvent;
 import dev.hookpoint.runtime.contract.HookPointDescriptor;
+import dev.hookpoint.runtime.history.RunRecord;
 import dev.hookpoint.runtime.registry.HookRegistry;
 import dev.hookpoint.runtime.registry.RegisteredHook;
 import dev.hookpoint.runtime.run.HookRunner;
@@ -65,6 +68,8 @@ public final class DurableDelivery implements BackgroundDelivery {
   private final PoolThreads threads = new PoolThreads("hookpoint-durable-");
   private final OneTimeTask<String> task;
   private final Scheduler scheduler;
+  private final SchedulerClient inHostTransaction;
+  private final DeadRuns dead;
   private final AtomicLong stored = new AtomicLong();
   private final AtomicLong completed = new AtomicLong();
   private volatile boolean started;
@@ -83,10 +88,17 @@ public final class DurableDelivery implements BackgroundDelivery {
     this.points = Map.copyOf(points);
     this.watchdog = watchdog;
     TaskTable.create(database, where);
+    this.dead = new DeadRuns(database);
     this.pool = new ThreadPoolExecutor(config.threads(), config.threads(), 60, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), threads.factory());
     this.task = Tasks.oneTime(TASK, String.class).onFailure(new Backoff(config.retryBackoffMs()))
         .execute(this::execute);
+    // Its own client, on the host's bound connection: it never commits what it did not open.
+    this.inHostTransaction = SchedulerClient.Builder.create(HostConnection.dataSource(), task)
+        .tableName(TaskTable.NAME)
+        .serializer(new Text())
+        .jdbcCustomization(new AutodetectJdbcCustomization(database))
+        .build();
     this.scheduler = Scheduler.create(database, task)
         .tableName(TaskTable.NAME)
         .serializer(new Text())
@@ -112,6 +124,12 @@ public final class DurableDelivery implements BackgroundDelivery {
     }
   }
 
+  /**
+   * Stores one task per hook. Through the host's connection when it bound one ({@link HostConnection}): then a
+   * failure is the host's to see, since its transaction must not commit the action without its event.
+   *
+   * @throws IllegalStateException {@code [hookpoint:delivery-failed]}, only when storing in the host's transaction
+   */
   @Override
   public <E extends HookEvent, C> void deliver(HookPointDescriptor<E, C> point, E event, List<RegisteredHook> hooks) {
     String eventId = UUID.randomUUID().toString();
@@ -120,6 +138,16 @@ public final class DurableDelivery implements BackgroundDelivery {
     for (int i = 0; i < hooks.size(); i++) {
       String data = StoredRun.data(point.name(), hooks.get(i).id(), eventId, payload);
       instances.add(task.instance(eventId + "/" + i, data));
+    }
+    if (HostConnection.current() != null) {
+      try {
+        inHostTransaction.scheduleBatch(instances, Instant.now());
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("[hookpoint:delivery-failed] " + point.name() + " could not be stored in "
+            + "the host's transaction (HookRuntime.storeEventsIn): " + e.getMessage() + "; roll it back", e);
+      }
+      stored.addAndGet(instances.size());
+      return;
     }
     try {
       scheduler.scheduleBatch(instances, Instant.now());
@@ -136,13 +164,14 @@ public final class DurableDelivery implements BackgroundDelivery {
 
   private void execute(TaskInstance<String> instance, ExecutionContext context) {
     try {
-      run(StoredRun.parse(instance.getData()), context.getExecution().consecutiveFailures + 1);
+      run(instance.getData(), context.getExecution().consecutiveFailures + 1);
     } finally {
       threads.returned(pool, Thread.currentThread());
     }
   }
 
-  private void run(StoredRun run, int attempt) {
+  private void run(String data, int attempt) {
+    StoredRun run = StoredRun.parse(data);
     HookPointDescriptor<?, ?> point = points.get(run.event());
     RegisteredHook hook = point == null ? null : registry.get().find(run.hook()).orElse(null);
     if (hook == null) {
@@ -151,9 +180,12 @@ public final class DurableDelivery implements BackgroundDelivery {
       completed.incrementAndGet();
       return;
     }
-    boolean last = attempt > config.retries();
-    RunStatus status = runner.runDelivered(point, hook, run.forAttempt(attempt), run.dryRun(), last).record()
-        .status();
+    boolean last = attempt > hook.metadata().retries(config.retries());
+    RunRecord record = runner.runDelivered(point, hook, run.forAttempt(attempt), run.dryRun(), last).record();
+    RunStatus status = record.status();
+    if (status == RunStatus.DEAD) {
+      keepDead(record, data);
+    }
     if (status == RunStatus.TIMEOUT || status == RunStatus.EXECUTION_ERROR) {
       throw new TryAgain(run.hook() + " " + status.wireName() + " on attempt " + attempt + " of event "
           + run.eventId());
@@ -162,6 +194,43 @@ public final class DurableDelivery implements BackgroundDelivery {
       throw new TryAgain(run.hook() + " stopped by the shutdown; stays stored for the next start");
     }
     completed.incrementAndGet();
+  }
+
+  /** Keeps a dead run to be run again; when the database refuses, it is dead all the same, and says so. */
+  private void keepDead(RunRecord record, String data) {
+    try {
+      dead.keep(record.runId(), record.hookId(), data);
+    } catch (SQLException e) {
+      LOG.error("[{}] dead run {} cannot be kept to run again: {}", record.hookId(), record.runId(),
+          e.getMessage());
+    }
+  }
+
+  @Override
+  public boolean canRunAgain(String runId) {
+    try {
+      return dead.contains(runId);
+    } catch (SQLException e) {
+      LOG.warn("cannot read the dead runs: {}", e.getMessage());
+      return false;
+    }
+  }
+
+  /** A new task for the same (event, hook), so its attempts count from 1 again; picked at once. */
+  @Override
+  public void runAgain(String runId) {
+    String data;
+    try {
+      data = dead.take(runId).orElseThrow(() -> new IllegalArgumentException(RUN_AGAIN_NONE + runId
+          + "' is kept: only the last run of a dead durable run can run again, once ('hooks runs --status dead' "
+          + "lists them)"));
+    } catch (SQLException e) {
+      throw new IllegalStateException("[hookpoint:delivery-failed] cannot read the dead runs: " + e.getMessage(), e);
+    }
+    StoredRun run = StoredRun.parse(data);
+    scheduler.schedule(task.instance(run.eventId() + "/again-" + UUID.randomUUID(), data), Instant.now());
+    stored.incrementAndGet();
+    LOG.info("[{}] dead run {} of event {} runs again", run.hook(), runId, run.eventId());
   }
 
   @Override

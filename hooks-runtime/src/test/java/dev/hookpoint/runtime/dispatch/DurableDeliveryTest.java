@@ -1,6 +1,8 @@
 package dev.hookpoint.runtime.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookpoint.runtime.HookRuntime;
@@ -135,6 +137,69 @@ class DurableDeliveryTest {
     Await.until(() -> runtime.backgroundStats().queued() == 0, 5_000, "a dead run is not left stored");
     assertEquals(3, runtime.metrics().of("on_media_added/01_down.lua").errors(), "dead counts as an error");
     assertEquals(1L, runtime.metrics().of("on_media_added/01_down.lua").errorsByCategory().get("dead"));
+  }
+
+  @Test
+  void aHooksOwnRetriesLowerTheConfiguredCountButNeverRaiseIt() throws Exception {
+    TestRuntime.write(root, "on_media_added/01_once.lua", """
+        hook = { name = "once", retries = 0 }
+        function execute(event, context) error("webhook down") end
+        """);
+    TestRuntime.write(root, "on_media_added/02_greedy.lua", """
+        hook = { name = "greedy", retries = 9 }
+        function execute(event, context) error("webhook down") end
+        """);
+    Path shell = TestRuntime.write(root, "on_media_added/03_twice.sh", "#!/bin/sh\n# retries: 1\nexit 1\n");
+    java.nio.file.Files.setPosixFilePermissions(shell, java.nio.file.attribute.PosixFilePermissions.fromString(
+        "rwx------"));
+    HookRuntime runtime = durable("async:\n  poll_interval_ms: 50\n  retry_backoff_ms: 20\n  retries: 2\n"
+        + "process:\n  sandbox: none\n");
+    fire(runtime, "Heat");
+    assertEquals(List.of(RunStatus.DEAD), statuses(runsOf(runtime, "on_media_added/01_once.lua",
+        runs -> !runs.isEmpty())), "retries = 0: dead on its only attempt");
+    assertEquals(List.of(RunStatus.EXECUTION_ERROR, RunStatus.DEAD), statuses(runsOf(runtime,
+        "on_media_added/03_twice.sh", runs -> runs.size() >= 2)), "# retries: 1 in a script's header");
+    assertEquals(List.of(RunStatus.EXECUTION_ERROR, RunStatus.EXECUTION_ERROR, RunStatus.DEAD), statuses(runsOf(
+        runtime, "on_media_added/02_greedy.lua", runs -> runs.size() >= 3)), "9 cannot raise the configured 2");
+    Await.until(() -> runtime.backgroundStats().queued() == 0, 5_000, "all three are done");
+    assertEquals(3, runsOf(runtime, "on_media_added/02_greedy.lua", runs -> true).size());
+  }
+
+  @Test
+  void aDeadRunRunsAgainOnceItsCauseIsFixedWithTheSameEventIdAndAttemptsFromOne() throws Exception {
+    String hookId = "on_media_added/01_down.lua";
+    TestRuntime.write(root, hookId, """
+        function execute(event, context)
+          log.info(context.event_id .. " " .. context.attempt)
+          error("webhook down")
+        end
+        """);
+    HookRuntime runtime = durable(FAST + "  retries: 1\n");
+    fire(runtime, "Heat");
+    List<RunRecord> runs = runsOf(runtime, hookId, found -> found.size() >= 2);
+    assertEquals(List.of(RunStatus.EXECUTION_ERROR, RunStatus.DEAD), statuses(runs), runs::toString);
+    RunRecord dead = runs.get(1);
+    String eventId = dead.logs().get(0).split(" ")[1];
+    assertTrue(runtime.canRunAgain(dead.runId()), "the dead run is kept");
+    assertFalse(runtime.canRunAgain(runs.get(0).runId()), "an attempt before the last is not a dead run");
+
+    TestRuntime.write(root, hookId, """
+        function execute(event, context)
+          log.info(context.event_id .. " " .. context.attempt)
+          return { message = "delivered" }
+        end
+        """);
+    runtime.reload(); // the cause is fixed
+    runtime.runAgain(dead.runId());
+    List<RunRecord> after = runsOf(runtime, hookId, found -> found.size() >= 3);
+    assertEquals(RunStatus.OK, after.get(2).status(), after::toString);
+    assertEquals(List.of("INFO " + eventId + " 1"), after.get(2).logs(), "the same event id, attempts from 1");
+    assertFalse(runtime.canRunAgain(dead.runId()));
+    IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+        () -> runtime.runAgain(dead.runId()));
+    assertTrue(twice.getMessage().startsWith("[hookpoint:no-dead-run] no dead run '" + dead.runId() + "'"),
+        twice.getMessage());
+    Await.until(() -> runtime.backgroundStats().queued() == 0, 5_000, "nothing is left stored");
   }
 
   @Test
