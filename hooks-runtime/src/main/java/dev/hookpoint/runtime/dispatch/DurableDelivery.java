@@ -21,9 +21,6 @@ import dev.hookpoint.runtime.registry.RegisteredHook;
 import dev.hookpoint.runtime.run.HookRunner;
 import dev.hookpoint.runtime.run.Watchdog;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,6 +67,7 @@ public final class DurableDelivery implements BackgroundDelivery {
   private final Scheduler scheduler;
   private final SchedulerClient inHostTransaction;
   private final DeadRuns dead;
+  private final PendingCount pendingCount;
   private final AtomicLong stored = new AtomicLong();
   private final AtomicLong completed = new AtomicLong();
   private volatile boolean started;
@@ -89,6 +87,7 @@ public final class DurableDelivery implements BackgroundDelivery {
     this.watchdog = watchdog;
     TaskTable.create(database, where);
     this.dead = new DeadRuns(database);
+    this.pendingCount = new PendingCount(database, stored::get);
     this.pool = new ThreadPoolExecutor(config.threads(), config.threads(), 60, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), threads.factory());
     this.task = Tasks.oneTime(TASK, String.class).onFailure(new Backoff(config.retryBackoffMs()))
@@ -139,6 +138,9 @@ public final class DurableDelivery implements BackgroundDelivery {
       String data = StoredRun.data(point.name(), hooks.get(i).id(), eventId, payload);
       instances.add(task.instance(eventId + "/" + i, data));
     }
+    if (overflows(point, hooks, eventId, payload)) {
+      return;
+    }
     if (HostConnection.current() != null) {
       try {
         inHostTransaction.scheduleBatch(instances, Instant.now());
@@ -160,6 +162,39 @@ public final class DurableDelivery implements BackgroundDelivery {
       return;
     }
     stored.addAndGet(instances.size());
+  }
+
+  /**
+   * Past {@code hooks.async.max_pending}, an event is not stored: its hooks run on the caller's thread
+   * ({@code when_full: caller_runs}, nothing lost, the host slows down) or are recorded {@code lost} ({@code drop}).
+   * When the runs cannot be counted the event is stored, and the insert says what is wrong.
+   */
+  private boolean overflows(HookPointDescriptor<?, ?> point, List<RegisteredHook> hooks, String eventId,
+      String payload) {
+    long pending;
+    try {
+      pending = pendingCount.estimate();
+    } catch (SQLException e) {
+      return false;
+    }
+    if (pending + hooks.size() <= config.maxPending()) {
+      return false;
+    }
+    String full = "[hookpoint:delivery-full] " + pending + " background runs are stored and not finished "
+        + "(hooks.async.max_pending = " + config.maxPending() + ")";
+    if (config.whenFull() == HookpointConfig.WhenFull.CALLER_RUNS) {
+      LOG.warn("{}: {} runs its {} hook(s) on the caller's thread (when_full: caller_runs)", full, point.name(),
+          hooks.size());
+      for (RegisteredHook hook : hooks) {
+        StoredRun run = StoredRun.parse(StoredRun.data(point.name(), hook.id(), eventId, payload));
+        runner.runDelivered(point, hook, run.forAttempt(1), run.dryRun(), true);
+      }
+    } else {
+      LOG.warn("{}: {} dropped for its {} hook(s) (when_full: drop)", full, point.name(), hooks.size());
+      hooks.forEach(hook -> runner.recordLost(point, hook, full + ", so this event was not stored and this "
+          + "background hook did not run (hooks.async.when_full: drop)"));
+    }
+    return true;
   }
 
   private void execute(TaskInstance<String> instance, ExecutionContext context) {
@@ -251,13 +286,8 @@ public final class DurableDelivery implements BackgroundDelivery {
   }
 
   private int pending() {
-    try (Connection connection = database.getConnection();
-        PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM " + TaskTable.NAME
-            + " WHERE task_name = ?")) {
-      count.setString(1, TASK);
-      try (ResultSet rows = count.executeQuery()) {
-        return rows.next() ? rows.getInt(1) : 0;
-      }
+    try {
+      return (int) Math.min(Integer.MAX_VALUE, pendingCount.count());
     } catch (SQLException e) {
       LOG.warn("cannot count the stored background runs: {}", e.getMessage());
       return -1;

@@ -180,7 +180,8 @@ class DurableDeliveryTest {
     assertEquals(List.of(RunStatus.EXECUTION_ERROR, RunStatus.DEAD), statuses(runs), runs::toString);
     RunRecord dead = runs.get(1);
     String eventId = dead.logs().get(0).split(" ")[1];
-    assertTrue(runtime.canRunAgain(dead.runId()), "the dead run is kept");
+    // Kept right after its record is published.
+    Await.until(() -> runtime.canRunAgain(dead.runId()), 5_000, "the dead run is kept");
     assertFalse(runtime.canRunAgain(runs.get(0).runId()), "an attempt before the last is not a dead run");
 
     TestRuntime.write(root, hookId, """
@@ -200,6 +201,52 @@ class DurableDeliveryTest {
     assertTrue(twice.getMessage().startsWith("[hookpoint:no-dead-run] no dead run '" + dead.runId() + "'"),
         twice.getMessage());
     Await.until(() -> runtime.backgroundStats().queued() == 0, 5_000, "nothing is left stored");
+  }
+
+  /** Runs stored as another instance would, due in a year: pending, and never picked while the test runs. */
+  private void storeFarOffRuns(int count) {
+    com.github.kagkarlsson.scheduler.task.helper.OneTimeTask<String> stored =
+        com.github.kagkarlsson.scheduler.task.helper.Tasks.oneTime(DurableDelivery.TASK, String.class)
+            .execute((instance, context) -> { });
+    com.github.kagkarlsson.scheduler.SchedulerClient client = com.github.kagkarlsson.scheduler.SchedulerClient
+        .Builder.create(SqliteStores.dataSource(root.resolve("host.db")), stored).tableName(TaskTable.NAME).build();
+    for (int i = 0; i < count; i++) {
+      client.schedule(stored.instance("far-off-" + i, "{}"), java.time.Instant.now().plus(Duration.ofDays(365)));
+    }
+  }
+
+  private static final String NOTE = """
+      function execute(event, context)
+        log.info(event.media.title)
+        return { message = "noted" }
+      end
+      """;
+
+  @Test
+  void pastMaxPendingAnEventIsDroppedAndRecordedLostNamingTheSetting() throws Exception {
+    TestRuntime.write(root, "on_media_added/01_note.lua", NOTE);
+    HookRuntime runtime = durable(FAST + "  max_pending: 3\n");
+    storeFarOffRuns(3);
+    fire(runtime, "Heat");
+    List<RunRecord> runs = runsOf(runtime, "on_media_added/01_note.lua", found -> !found.isEmpty());
+    assertEquals(List.of(RunStatus.LOST), statuses(runs), runs::toString);
+    String reason = runs.get(0).error().message();
+    assertTrue(reason.startsWith("[hookpoint:delivery-full] 3 background runs are stored and not finished "
+        + "(hooks.async.max_pending = 3)"), reason);
+    assertEquals(3, runtime.backgroundStats().queued(), "not stored");
+  }
+
+  @Test
+  void pastMaxPendingWithCallerRunsTheHooksRunOnTheCallersThreadAndNothingIsLost() throws Exception {
+    TestRuntime.write(root, "on_media_added/01_note.lua", NOTE);
+    HookRuntime runtime = durable(FAST + "  max_pending: 3\n  when_full: caller_runs\n");
+    storeFarOffRuns(3);
+    fire(runtime, "Heat");
+    // No waiting: the run is recorded by the time fireAsync returns.
+    List<RunRecord> runs = runsOf(runtime, "on_media_added/01_note.lua", found -> true);
+    assertEquals(List.of(RunStatus.OK), statuses(runs), runs::toString);
+    assertEquals(List.of("INFO Heat"), runs.get(0).logs());
+    assertEquals(3, runtime.backgroundStats().queued(), "run, not stored");
   }
 
   @Test
