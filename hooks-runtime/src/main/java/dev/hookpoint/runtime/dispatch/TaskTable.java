@@ -32,11 +32,25 @@ final class TaskTable {
   private TaskTable() {}
 
   /**
-   * Creates the table and its indexes unless they exist.
+   * Creates the table and its indexes unless they exist. Two instances starting at once on a new PostgreSQL
+   * database both find no table, and PostgreSQL refuses the second {@code CREATE ... IF NOT EXISTS} once the first
+   * has committed (a duplicate key in its catalog): a second try finds the table made.
    *
    * @throws IllegalStateException naming the database and the fix, when it cannot
    */
   static void create(DataSource database, String where) {
+    try {
+      tryCreate(database, where);
+    } catch (IllegalStateException e) {
+      if (!(e.getCause() instanceof SQLException sql) || sql.getSQLState() == null
+          || !(sql.getSQLState().startsWith("23") || sql.getSQLState().equals("42P07"))) {
+        throw e;
+      }
+      tryCreate(database, where);
+    }
+  }
+
+  private static void tryCreate(DataSource database, String where) {
     try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
       String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
       String table;
