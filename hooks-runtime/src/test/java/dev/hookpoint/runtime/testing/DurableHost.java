@@ -22,29 +22,39 @@ public final class DurableHost {
 
   private DurableHost() {}
 
+  /** A pool of the host's own on PostgreSQL, as {@code docs/operating.md} shows it. */
+  private static DataSource postgres(String url) {
+    HikariConfig pool = new HikariConfig();
+    pool.setJdbcUrl(url);
+    // Room for hooks.async.threads runs at once, db-scheduler's polls and heartbeats, and the run store's writer.
+    pool.setMaximumPoolSize(8);
+    pool.setPoolName("durable-host-" + ProcessHandle.current().pid());
+    return new HikariDataSource(pool);
+  }
+
   /** The runtime a durable host of {@code root} runs on {@code root/host.db}, in this JVM or a child's. */
   public static HookRuntime runtime(Path root, String yaml) {
     return runtime(root, yaml, SqliteStores.dataSource(root.resolve("host.db")));
   }
 
-  /** The same on another database. The script executor first: it takes the {@code .hook} files. */
+  /**
+   * The same on another database; {@code docs/operating.md} shows this as a host's move to PostgreSQL. The script
+   * executor first: it takes the {@code .hook} files.
+   */
   public static HookRuntime runtime(Path root, String yaml, DataSource database) {
-    return HookRuntime.builder(TestRuntime.config(root, yaml)).hookPoints(List.of(TestRuntime.ON))
-        .executor(new ScriptExecutor()).standardExecutors().dataSource(database).closeOnShutdown(false).build()
+    return HookRuntime.builder(TestRuntime.config(root, yaml))
+        .hookPoints(List.of(TestRuntime.ON))
+        .executor(new ScriptExecutor())
+        .standardExecutors()
+        .dataSource(database)
+        .closeOnShutdown(false)
+        .build()
         .start();
-  }
-
-  private static DataSource pool(String url) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url);
-    config.setMaximumPoolSize(8);
-    config.setPoolName("durable-host-" + ProcessHandle.current().pid());
-    return new HikariDataSource(config);
   }
 
   public static void main(String[] args) throws InterruptedException {
     Path root = Path.of(args[0]);
-    HookRuntime runtime = args.length > 3 ? runtime(root, args[2], pool(args[3])) : runtime(root, args[2]);
+    HookRuntime runtime = args.length > 3 ? runtime(root, args[2], postgres(args[3])) : runtime(root, args[2]);
     HookPointHandle<MediaEvent, MediaEvent.Changes> handle = runtime.dispatcher().handle(TestRuntime.ON);
     for (int i = 0; i < Integer.parseInt(args[1]); i++) {
       handle.fireAsync(MediaEvent.of("on_media_added", handle.context(), "t" + i));
