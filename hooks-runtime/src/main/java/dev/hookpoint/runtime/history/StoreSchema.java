@@ -135,12 +135,13 @@ final class StoreSchema {
   }
 
   /**
-   * Whether another process created the same table at the same moment: a duplicate key in the catalog (SQL state
-   * class 23, integrity constraint violation) or PostgreSQL's {@code duplicate_table} (42P07).
+   * Whether another process created the same table at the same moment. PostgreSQL says so in three ways, by where
+   * in its catalog the two met: a duplicate key (SQL state class 23, integrity constraint violation),
+   * {@code duplicate_table} (42P07), or {@code duplicate_object} (42710, the table's row type).
    */
   private static boolean collided(StoreException e) {
     String state = e.getCause() instanceof SQLException sql ? sql.getSQLState() : null;
-    return state != null && (state.startsWith("23") || state.equals("42P07"));
+    return state != null && (state.startsWith("23") || state.equals("42P07") || state.equals("42710"));
   }
 
   private static int current(Connection connection) throws SQLException {
