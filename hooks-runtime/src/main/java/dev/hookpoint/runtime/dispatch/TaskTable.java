@@ -33,11 +33,31 @@ final class TaskTable {
   private TaskTable() {}
 
   /**
-   * Creates the table and its indexes unless they exist.
+   * Creates the table and its indexes unless they exist. Two instances starting at once on a new PostgreSQL
+   * database both find none, and PostgreSQL refuses the second {@code CREATE ... IF NOT EXISTS} once the first has
+   * committed (a duplicate key in its catalog, SQL state class 23; {@code duplicate_table}, 42P07; or
+   * {@code duplicate_object}, 42710, for the table's row type). Another try finds it made: once for the table and
+   * once for each index, as each statement commits alone.
    *
    * @throws IllegalStateException naming the database and the fix, when it cannot
    */
   static void create(DataSource database, String where) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        tryCreate(database, where);
+        return;
+      } catch (IllegalStateException e) {
+        String state = e.getCause() instanceof SQLException sql ? sql.getSQLState() : null;
+        boolean collided = state != null
+            && (state.startsWith("23") || state.equals("42P07") || state.equals("42710"));
+        if (!collided || attempt > INDEXES.size() + 1) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static void tryCreate(DataSource database, String where) {
     try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
       String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
       String table;

@@ -43,13 +43,16 @@ public final class JdbcHookStateStore implements HookStateStore {
     });
   }
 
-  /** Updates the hook's row, or adds one, in one transaction: plain SQL any JDBC database runs. */
+  /**
+   * Updates the hook's row, or adds one, in one transaction: plain SQL any JDBC database runs. {@code enabled} is an
+   * INTEGER, 1 or 0, and is written as one: PostgreSQL puts no boolean into an integer column.
+   */
   @Override
   public void setEnabled(String hookId, boolean enabled) {
     database.transaction(connection -> {
       try (PreparedStatement update = connection.prepareStatement(
           "UPDATE hookpoint_state SET enabled = ? WHERE hook_id = ?")) {
-        update.setBoolean(1, enabled);
+        update.setInt(1, enabled ? 1 : 0);
         update.setString(2, hookId);
         if (update.executeUpdate() > 0) {
           return null;
@@ -58,7 +61,7 @@ public final class JdbcHookStateStore implements HookStateStore {
       try (PreparedStatement insert = connection.prepareStatement(
           "INSERT INTO hookpoint_state (hook_id, enabled) VALUES (?, ?)")) {
         insert.setString(1, hookId);
-        insert.setBoolean(2, enabled);
+        insert.setInt(2, enabled ? 1 : 0);
         insert.executeUpdate();
       }
       return null;

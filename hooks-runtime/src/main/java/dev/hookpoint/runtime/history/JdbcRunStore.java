@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookpoint.runtime.RunStatus;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * sees them. It keeps the newest {@code maxRuns}: older runs are deleted every {@value #PRUNE_EVERY} records, so a
  * flood of events cannot fill the disk. Recording only queues the run for the store's own thread, which writes in
  * batches (so a hook's run does not wait for the disk); reading waits for what was queued before. Recording never
- * throws into the host: a failed write is logged.
+ * throws into the host: a failed write is logged. The SQL is plain, the same on SQLite and on PostgreSQL.
  */
 public final class JdbcRunStore implements RunStore, AutoCloseable {
 
@@ -73,12 +74,14 @@ public final class JdbcRunStore implements RunStore, AutoCloseable {
   private void insert(List<RunRecord> runs) {
     try {
       database.transaction(connection -> {
+        long seq = lastSeq(connection);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO hookpoint_runs (run_id, hook_id, "
             + "event, started_at, duration_micros, status, modified, changes, message, error_category, "
-            + "error_message, error_file, error_line, logs, dry_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ?)")) {
+            + "error_message, error_file, error_line, logs, dry_run, run_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?, ?, ?, ?, ?)")) {
           for (RunRecord run : runs) {
             bind(insert, run);
+            insert.setLong(16, ++seq);
             insert.addBatch();
           }
           return insert.executeBatch();
@@ -95,6 +98,19 @@ public final class JdbcRunStore implements RunStore, AutoCloseable {
     }
   }
 
+  /**
+   * The highest run_seq so far, read in the batch's transaction. On SQLite the transaction holds the write lock, so
+   * the numbers are unique; two PostgreSQL writers at once may hand out the same ones, which only matters for runs
+   * that also started in the same nanosecond: each writer's own runs still come in the order it recorded them.
+   */
+  private static long lastSeq(Connection connection) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement("SELECT MAX(run_seq) FROM hookpoint_runs");
+        ResultSet rows = select.executeQuery()) {
+      return rows.next() ? rows.getLong(1) : 0;
+    }
+  }
+
+  /** The flags are INTEGER columns, 1 or 0, written as such: PostgreSQL puts no boolean into an integer column. */
   private static void bind(PreparedStatement insert, RunRecord run) throws SQLException {
     insert.setString(1, run.runId());
     insert.setString(2, run.hookId());
@@ -102,7 +118,7 @@ public final class JdbcRunStore implements RunStore, AutoCloseable {
     insert.setString(4, STARTED_AT.format(run.startedAt()));
     insert.setLong(5, run.durationMicros());
     insert.setString(6, run.status().name());
-    insert.setBoolean(7, run.modified());
+    insert.setInt(7, run.modified() ? 1 : 0);
     insert.setString(8, json(run.changes()));
     insert.setString(9, run.message());
     HookError error = run.error();
@@ -115,7 +131,7 @@ public final class JdbcRunStore implements RunStore, AutoCloseable {
       insert.setInt(13, error.line());
     }
     insert.setString(14, json(run.logs()));
-    insert.setBoolean(15, run.dryRun());
+    insert.setInt(15, run.dryRun() ? 1 : 0);
   }
 
   /** Deletes every run older than the newest {@code maxRuns}. */
@@ -135,7 +151,7 @@ public final class JdbcRunStore implements RunStore, AutoCloseable {
     queue.flush();
     return database.run(connection -> {
       try (PreparedStatement select = connection.prepareStatement(
-          "SELECT * FROM hookpoint_runs ORDER BY started_at DESC, rowid DESC LIMIT ?")) {
+          "SELECT * FROM hookpoint_runs ORDER BY started_at DESC, run_seq DESC LIMIT ?")) {
         select.setInt(1, limit);
         try (ResultSet rows = select.executeQuery()) {
           List<RunRecord> runs = new ArrayList<>();
@@ -156,9 +172,9 @@ public final class JdbcRunStore implements RunStore, AutoCloseable {
         : new HookError(category, rows.getString("error_message"), rows.getString("error_file"), errorLine);
     return new RunRecord(rows.getString("run_id"), rows.getString("hook_id"), rows.getString("event"),
         Instant.parse(rows.getString("started_at")), rows.getLong("duration_micros"),
-        RunStatus.valueOf(rows.getString("status")), rows.getBoolean("modified"),
+        RunStatus.valueOf(rows.getString("status")), rows.getInt("modified") != 0,
         read(rows.getString("changes"), new TypeReference<Map<String, Object>>() {}), rows.getString("message"),
-        error, read(rows.getString("logs"), new TypeReference<List<String>>() {}), rows.getBoolean("dry_run"));
+        error, read(rows.getString("logs"), new TypeReference<List<String>>() {}), rows.getInt("dry_run") != 0);
   }
 
   private static String json(Object value) {

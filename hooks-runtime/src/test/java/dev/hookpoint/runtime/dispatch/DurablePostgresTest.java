@@ -82,6 +82,29 @@ class DurablePostgresTest {
   }
 
   @Test
+  void twoInstancesStartingAtOnceOnANewDatabaseBothGetTheTaskTable() throws Exception {
+    try (java.sql.Connection connection = cluster.dataSource().getConnection();
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("DROP TABLE IF EXISTS " + TaskTable.NAME);
+    }
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+    java.util.concurrent.Callable<Void> create = () -> {
+      together.await(10, TimeUnit.SECONDS);
+      TaskTable.create(cluster.dataSource(), "the host's data source");
+      return null;
+    };
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var one = threads.submit(create);
+      var two = threads.submit(create);
+      one.get(30, TimeUnit.SECONDS);
+      two.get(30, TimeUnit.SECONDS);
+    } finally {
+      threads.shutdown();
+    }
+  }
+
+  @Test
   void twoInstancesOnOneDatabaseRunEveryStoredRunExactlyOnceBetweenThem() throws Exception {
     TestRuntime.write(root, "on_media_added/01_record.lua", """
         function execute(event, context)

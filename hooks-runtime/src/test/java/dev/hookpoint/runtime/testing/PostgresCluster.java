@@ -87,6 +87,16 @@ public final class PostgresCluster implements AutoCloseable {
     return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=test";
   }
 
+  /** The same database as {@code psql} takes it, for tests that run a documented script. */
+  public String uri() {
+    return "postgresql://test@127.0.0.1:" + port + "/postgres";
+  }
+
+  /** The directory of the server's programs, {@code psql} among them. */
+  public static Path programs() {
+    return BIN;
+  }
+
   /**
    * A pooled data source (HikariCP) on the cluster's {@code postgres} database, as a host would give the runtime:
    * a connection per call opened by {@code DriverManager} costs a new server process each time, which capped

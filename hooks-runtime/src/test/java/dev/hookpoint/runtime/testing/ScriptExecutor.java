@@ -10,7 +10,9 @@ import dev.hookpoint.runtime.executor.Invocation;
 import dev.hookpoint.runtime.executor.LoadedHook;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code fail} is an execution error; {@code report_env_vars} returns the invocation's field-to-variable map as
  * the message; a first line {@code SYNTAX ERROR} is a load error on line 1; {@code wedge_when} makes a run whose
  * {@code media.title} equals it spin, deaf to its deadline, to cancellation and to interrupts, until
- * {@link #releaseWedged} (a hook the watchdog has to abandon).
+ * {@link #releaseWedged} (a hook the watchdog has to abandon); {@code append_to} appends a line
+ * {@code title event_id attempt epoch_millis} to that file, as a hook with a side effect outside the runtime would,
+ * for tests that count runs across processes and kills (cheaper than a process hook, which costs a fork and a scan
+ * of the process table each run). It comes before the sleep: a hook killed in its sleep has had its effect, and
+ * runs again, the duplicate at-least-once delivery allows.
  */
 public final class ScriptExecutor implements HookExecutor {
 
@@ -77,6 +83,19 @@ public final class ScriptExecutor implements HookExecutor {
     }
   }
 
+  /** One write of one line to a file opened for appending, so the lines of several threads never mix. */
+  private static synchronized void append(Path file, Map<String, Object> payload) throws HookFailure {
+    Map<?, ?> media = payload.get("media") instanceof Map<?, ?> map ? map : Map.of();
+    Map<?, ?> context = payload.get("context") instanceof Map<?, ?> map ? map : Map.of();
+    String line = media.get("title") + " " + context.get("event_id") + " " + context.get("attempt") + " "
+        + System.currentTimeMillis() + "\n";
+    try {
+      Files.writeString(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw HookFailure.executionError("cannot append to " + file + ": " + e, file.toString(), 1);
+    }
+  }
+
   @Override
   public Object run(LoadedHook hook, Invocation invocation) throws HookFailure {
     runs.incrementAndGet();
@@ -93,6 +112,9 @@ public final class ScriptExecutor implements HookExecutor {
         Thread.onSpinWait();
       }
       wedged.decrementAndGet();
+    }
+    if (script.get("append_to") instanceof String target) {
+      append(Path.of(target), invocation.payload());
     }
     Number sleep = (Number) script.get("sleep_ms");
     if (sleep != null) {
