@@ -22,9 +22,38 @@ class BenchmarksSmokeTest {
 
   @ParameterizedTest(name = "{0} runs")
   @ValueSource(classes = {DispatchBenchmark.class, LuaHookBenchmark.class, ProcessHookBenchmark.class,
-      AsyncBenchmark.class, DiscoveryBenchmark.class, SandboxBenchmark.class})
+      AsyncBenchmark.class, DiscoveryBenchmark.class, SandboxBenchmark.class, DurableBenchmark.class,
+      DurableInsertBenchmark.class})
   void eachBenchmarkRunsOnce(Class<?> type) throws Exception {
-    Object benchmark = type.getConstructor().newInstance();
+    runOnce(type.getConstructor().newInstance());
+  }
+
+  /** The durable benchmarks' second database (the first, SQLite, runs above): a throwaway PostgreSQL cluster. */
+  @org.junit.jupiter.api.Test
+  void theDurableBenchmarksRunOnPostgresql() throws Exception {
+    DurableBenchmark throughput = new DurableBenchmark();
+    throughput.database = "postgresql";
+    runOnce(throughput);
+    DurableInsertBenchmark insert = new DurableInsertBenchmark();
+    insert.database = "postgresql";
+    runOnce(insert);
+  }
+
+  /** Every durable run the benchmark waits for really ran its hook: a batch returns the runs counted so far. */
+  @org.junit.jupiter.api.Test
+  void theDurableBenchmarkCountsEveryEventOfABatch() throws Exception {
+    DurableBenchmark benchmark = new DurableBenchmark();
+    benchmark.setUp();
+    try {
+      assertEquals(DurableBenchmark.BATCH, benchmark.events());
+      assertEquals(2L * DurableBenchmark.BATCH, benchmark.events());
+    } finally {
+      benchmark.tearDown();
+    }
+  }
+
+  private static void runOnce(Object benchmark) throws Exception {
+    Class<?> type = benchmark.getClass();
     call(benchmark, Setup.class);
     try {
       List<Method> measured = annotated(type, Benchmark.class);

@@ -49,7 +49,8 @@ public final class JdbcHookStateStore implements HookStateStore {
     database.transaction(connection -> {
       try (PreparedStatement update = connection.prepareStatement(
           "UPDATE hookpoint_state SET enabled = ? WHERE hook_id = ?")) {
-        update.setBoolean(1, enabled);
+        // An INTEGER column: PostgreSQL refuses a boolean for it.
+        update.setInt(1, enabled ? 1 : 0);
         update.setString(2, hookId);
         if (update.executeUpdate() > 0) {
           return null;
@@ -58,7 +59,7 @@ public final class JdbcHookStateStore implements HookStateStore {
       try (PreparedStatement insert = connection.prepareStatement(
           "INSERT INTO hookpoint_state (hook_id, enabled) VALUES (?, ?)")) {
         insert.setString(1, hookId);
-        insert.setBoolean(2, enabled);
+        insert.setInt(2, enabled ? 1 : 0);
         insert.executeUpdate();
       }
       return null;

@@ -39,6 +39,8 @@ public final class JdbcRunStore implements RunStore, AutoCloseable {
   private final int maxRuns;
   private final AtomicLong recorded = new AtomicLong();
   private final RunQueue queue;
+  /** Orders runs that started in the same nanosecond: SQLite's insertion order, else the run id. */
+  private final String tieBreak;
 
   /**
    * Creates or migrates the tables on {@code dataSource}.
@@ -53,6 +55,8 @@ public final class JdbcRunStore implements RunStore, AutoCloseable {
     }
     StoreSchema.migrate(dataSource, where);
     this.database = new JdbcAccess(dataSource, where);
+    this.tieBreak = database.run(connection -> connection.getMetaData().getDatabaseProductName()
+        .toLowerCase(java.util.Locale.ROOT).contains("sqlite") ? "rowid" : "run_id");
     this.maxRuns = maxRuns;
     this.queue = new RunQueue(this::insert, "hookpoint-run-store");
   }
@@ -102,7 +106,8 @@ public final class JdbcRunStore implements RunStore, AutoCloseable {
     insert.setString(4, STARTED_AT.format(run.startedAt()));
     insert.setLong(5, run.durationMicros());
     insert.setString(6, run.status().name());
-    insert.setBoolean(7, run.modified());
+    // INTEGER columns: PostgreSQL refuses a boolean for them, SQLite stores either as 0 or 1.
+    insert.setInt(7, run.modified() ? 1 : 0);
     insert.setString(8, json(run.changes()));
     insert.setString(9, run.message());
     HookError error = run.error();
@@ -115,7 +120,7 @@ public final class JdbcRunStore implements RunStore, AutoCloseable {
       insert.setInt(13, error.line());
     }
     insert.setString(14, json(run.logs()));
-    insert.setBoolean(15, run.dryRun());
+    insert.setInt(15, run.dryRun() ? 1 : 0);
   }
 
   /** Deletes every run older than the newest {@code maxRuns}. */
@@ -135,7 +140,7 @@ public final class JdbcRunStore implements RunStore, AutoCloseable {
     queue.flush();
     return database.run(connection -> {
       try (PreparedStatement select = connection.prepareStatement(
-          "SELECT * FROM hookpoint_runs ORDER BY started_at DESC, rowid DESC LIMIT ?")) {
+          "SELECT * FROM hookpoint_runs ORDER BY started_at DESC, " + tieBreak + " DESC LIMIT ?")) {
         select.setInt(1, limit);
         try (ResultSet rows = select.executeQuery()) {
           List<RunRecord> runs = new ArrayList<>();
