@@ -1,9 +1,6 @@
 package dev.hookpoint.runtime.dispatch;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.SchedulerName;
-import com.github.kagkarlsson.scheduler.logging.LogLevel;
-import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -17,12 +14,10 @@ import dev.hookpoint.runtime.registry.HookRegistry;
 import dev.hookpoint.runtime.registry.RegisteredHook;
 import dev.hookpoint.runtime.run.HookRunner;
 import dev.hookpoint.runtime.run.Watchdog;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +50,9 @@ public final class DurableDelivery implements BackgroundDelivery {
   /** A hook still running at the drain deadline gets this long to record how it ended. */
   private static final long STOP_GRACE_MS = 2_000;
 
+  /** The host's data source, or on SQLite one connection of it kept open ({@link SharedConnection}). */
   private final DataSource database;
+  private final SharedConnection shared;
   private final HookpointConfig.Async config;
   private final HookRunner runner;
   private final Supplier<HookRegistry> registry;
@@ -76,32 +73,19 @@ public final class DurableDelivery implements BackgroundDelivery {
    */
   public DurableDelivery(DataSource database, String where, HookpointConfig.Async config, HookRunner runner,
       Supplier<HookRegistry> registry, Map<String, HookPointDescriptor<?, ?>> points, Watchdog watchdog) {
-    this.database = database;
     this.config = config;
     this.runner = runner;
     this.registry = registry;
     this.points = Map.copyOf(points);
     this.watchdog = watchdog;
-    TaskTable.create(database, where);
+    TaskTable.Kind kind = TaskTable.create(database, where);
+    this.shared = kind == TaskTable.Kind.SQLITE ? new SharedConnection(database) : null;
+    this.database = shared != null ? shared : database;
     this.pool = new ThreadPoolExecutor(config.threads(), config.threads(), 60, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), threads.factory());
     this.task = Tasks.oneTime(TASK, String.class).onFailure(new Backoff(config.retryBackoffMs()))
         .execute(this::execute);
-    this.scheduler = Scheduler.create(database, task)
-        .tableName(TaskTable.NAME)
-        .serializer(new Text())
-        // A fixed name: the default asks the network for this host's name.
-        .schedulerName(new SchedulerName.Fixed("hookpoint-" + ProcessHandle.current().pid() + "-"
-            + UUID.randomUUID().toString().substring(0, 8)))
-        .threads(config.threads())
-        .executorService(pool)
-        .pollingInterval(Duration.ofMillis(config.pollIntervalMs()))
-        .enableImmediateExecution()
-        .heartbeatInterval(Duration.ofMillis(config.heartbeatMs()))
-        // HookRunner has logged the failure already, with the hook's id.
-        .failureLogging(LogLevel.DEBUG, false)
-        .shutdownMaxWait(Duration.ofMillis(Math.max(1, config.drainTimeoutMs())))
-        .build();
+    this.scheduler = DurableScheduler.build(this.database, kind, task, config, pool);
   }
 
   /** Starts picking stored runs: those of earlier processes first. Call once the hooks are loaded. */
@@ -207,6 +191,9 @@ public final class DurableDelivery implements BackgroundDelivery {
     closed = true;
     if (!started) {
       pool.shutdown();
+      if (shared != null) {
+        shared.close();
+      }
       return;
     }
     Thread stopping = new Thread(scheduler::stop, "hookpoint-durable-stop");
@@ -223,6 +210,10 @@ public final class DurableDelivery implements BackgroundDelivery {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      if (shared != null) {
+        shared.close();
+      }
     }
   }
 
@@ -232,19 +223,6 @@ public final class DurableDelivery implements BackgroundDelivery {
 
     TryAgain(String message) {
       super(message, null, false, false);
-    }
-  }
-
-  /** Task data as UTF-8 JSON text, readable in the table, instead of Java serialization. */
-  private static final class Text implements Serializer {
-    @Override
-    public byte[] serialize(Object data) {
-      return ((String) data).getBytes(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public <T> T deserialize(Class<T> type, byte[] data) {
-      return type.cast(new String(data, StandardCharsets.UTF_8));
     }
   }
 }

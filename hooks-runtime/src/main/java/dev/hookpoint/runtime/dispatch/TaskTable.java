@@ -29,34 +29,40 @@ final class TaskTable {
       "CREATE INDEX IF NOT EXISTS " + NAME + "_execution_time_idx ON " + NAME + " (execution_time)",
       "CREATE INDEX IF NOT EXISTS " + NAME + "_last_heartbeat_idx ON " + NAME + " (last_heartbeat)");
 
+  /** The databases the table is made for; each is polled its own way ({@link DurableDelivery}). */
+  enum Kind { SQLITE, POSTGRESQL }
+
   private TaskTable() {}
 
   /**
    * Creates the table and its indexes unless they exist.
    *
+   * @return which database it is in
+   *
    * @throws IllegalStateException naming the database and the fix, when it cannot
    */
-  static void create(DataSource database, String where) {
+  static Kind create(DataSource database, String where) {
     try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
       String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-      String table;
+      Kind kind;
       if (product.contains("sqlite")) {
-        table = SQLITE;
+        kind = Kind.SQLITE;
       } else if (product.contains("postgres")) {
-        table = POSTGRESQL;
+        kind = Kind.POSTGRESQL;
       } else {
         throw new IllegalStateException("[hookpoint:delivery-unsupported] durable background hooks need SQLite "
             + "or PostgreSQL; " + where + " is " + product + ". Create db-scheduler's table for it as '" + NAME
             + "' yourself, or set hooks.async.delivery: memory");
       }
       boolean autoCommit = connection.getAutoCommit();
-      statement.execute(table);
+      statement.execute(kind == Kind.SQLITE ? SQLITE : POSTGRESQL);
       for (String index : INDEXES) {
         statement.execute(index);
       }
       if (!autoCommit) {
         connection.commit();
       }
+      return kind;
     } catch (SQLException e) {
       throw new IllegalStateException("[hookpoint:delivery-failed] cannot create the table of durable background hooks ("
           + NAME + ") in " + where + ": " + e.getMessage() + ". Fix the database, or set hooks.async.delivery: memory",
