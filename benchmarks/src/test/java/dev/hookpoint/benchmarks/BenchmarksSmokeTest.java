@@ -52,6 +52,33 @@ class BenchmarksSmokeTest {
     }
   }
 
+  /** The floor inserts the row the runtime stores: the same data but for the event's id and time. */
+  @org.junit.jupiter.api.Test
+  @SuppressWarnings("unchecked")
+  void theBareInsertStoresTheRowAFireStores() throws Exception {
+    DurableInsertBenchmark benchmark = new DurableInsertBenchmark();
+    benchmark.setUp();
+    try {
+      benchmark.fire();
+      benchmark.bareInsert();
+      List<String> stored = benchmark.storedData();
+      assertEquals(2, stored.size(), stored::toString);
+      com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+      List<java.util.Map<String, Object>> rows = new ArrayList<>();
+      for (String data : stored) {
+        java.util.Map<String, Object> row = json.readValue(data, java.util.Map.class);
+        java.util.Map<String, Object> payload = (java.util.Map<String, Object>) row.get("payload");
+        assertNotNull(row.remove("event_id"));
+        assertNotNull(payload.remove("timestamp"));
+        assertNotNull(((java.util.Map<String, Object>) payload.get("context")).remove("event_id"));
+        rows.add(row);
+      }
+      assertEquals(rows.get(0), rows.get(1));
+    } finally {
+      benchmark.tearDown();
+    }
+  }
+
   private static void runOnce(Object benchmark) throws Exception {
     Class<?> type = benchmark.getClass();
     call(benchmark, Setup.class);
