@@ -50,8 +50,8 @@ public final class DurableDelivery implements BackgroundDelivery {
   /** A hook still running at the drain deadline gets this long to record how it ended. */
   private static final long STOP_GRACE_MS = 2_000;
 
-  /** The host's data source, or on SQLite one connection of it kept open ({@link SharedConnection}). */
   private final DataSource database;
+  /** On SQLite, the scheduler's one kept-open connection of {@link #database}; {@code null} elsewhere. */
   private final SharedConnection shared;
   private final HookpointConfig.Async config;
   private final HookRunner runner;
@@ -80,12 +80,12 @@ public final class DurableDelivery implements BackgroundDelivery {
     this.watchdog = watchdog;
     TaskTable.Kind kind = TaskTable.create(database, where);
     this.shared = kind == TaskTable.Kind.SQLITE ? new SharedConnection(database) : null;
-    this.database = shared != null ? shared : database;
+    this.database = database;
     this.pool = new ThreadPoolExecutor(config.threads(), config.threads(), 60, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), threads.factory());
     this.task = Tasks.oneTime(TASK, String.class).onFailure(new Backoff(config.retryBackoffMs()))
         .execute(this::execute);
-    this.scheduler = DurableScheduler.build(this.database, kind, task, config, pool);
+    this.scheduler = DurableScheduler.build(shared != null ? shared : database, kind, task, config, pool);
   }
 
   /** Starts picking stored runs: those of earlier processes first. Call once the hooks are loaded. */
