@@ -1,6 +1,7 @@
 package dev.hookpoint.cli;
 
 import dev.hookpoint.runtime.HookRuntime;
+import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.history.RunRecord;
 import dev.hookpoint.runtime.history.StoreException;
 import java.io.PrintWriter;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code hooks runs [--limit N] [--json]}: the run history, newest first, dry runs marked. A history kept in memory
+ * {@code hooks runs [--status S] [--limit N] [--json]}: the run history, newest first, dry runs marked. A history kept in memory
  * is this process's only, and the command says so rather than showing it as the host's.
  */
 @Command(name = "runs", description = "Show the run history, newest first.")
@@ -33,8 +34,30 @@ final class RunsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON.")
   boolean json;
 
+  @Option(names = "--status", paramLabel = "STATUS", description = "Only runs that ended so: ok, halted, skipped, "
+      + "load_error, execution_error, timeout, data_error, lost, dead, or error for any error.")
+  String status;
+
   RunsCommand(Supplier<HookRuntime> runtime) {
     this.runtime = runtime;
+  }
+
+  /** Every run without {@code --status}; with it, those that ended so ({@code error}: in any error category). */
+  private java.util.function.Predicate<RunRecord> statusFilter() {
+    if (status == null) {
+      return run -> true;
+    }
+    if (status.equals("error")) {
+      return run -> run.status().isError();
+    }
+    for (RunStatus known : RunStatus.values()) {
+      if (known.wireName().equals(status)) {
+        return run -> run.status() == known;
+      }
+    }
+    throw new IllegalArgumentException("--status " + status + " is not a status: use error or one of "
+        + java.util.Arrays.stream(RunStatus.values()).map(RunStatus::wireName)
+            .collect(java.util.stream.Collectors.joining(", ")));
   }
 
   @Override
@@ -42,8 +65,17 @@ final class RunsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     HookRuntime hooks = runtime.get();
     List<RunRecord> runs;
+    java.util.function.Predicate<RunRecord> wanted;
     try {
-      runs = hooks.runStore().recent(Math.max(0, limit));
+      wanted = statusFilter();
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return 2;
+    }
+    try {
+      runs = status == null ? hooks.runStore().recent(Math.max(0, limit))
+          : hooks.runStore().recent(hooks.effectiveConfig().hooks().history().maxRuns()).stream().filter(wanted)
+              .limit(Math.max(0, limit)).toList();
     } catch (StoreException e) {
       spec.commandLine().getErr().println(e.getMessage());
       return 1;

@@ -153,6 +153,26 @@ class HooksCommandTest {
   }
 
   @Test
+  void runsFilteredByStatusShowOnlyThoseAndAnUnknownStatusIsAUsageError() throws Exception {
+    HookPointHandle<MediaEvent, MediaEvent.Changes> handle = runtime.dispatcher().handle(TestRuntime.BEFORE);
+    handle.runSync(MediaEvent.of("before_media_added", handle.context(), "Heat"));
+    handle.runSync(MediaEvent.of("before_media_added", handle.context(), "Ronin"));
+    JsonNode errors = run("runs", "--status", "error", "--json").json();
+    assertEquals(2, errors.size(), errors::toString);
+    for (JsonNode error : errors) {
+      assertEquals("load_error", error.get("status").asText());
+    }
+    assertEquals(1, run("runs", "--status", "load_error", "--limit", "1", "--json").json().size());
+    JsonNode ok = run("runs", "--status", "ok", "--json").json();
+    assertEquals(2, ok.size());
+    assertEquals("before_media_added/01_title.hook", ok.get(0).get("hook").asText());
+    assertEquals(0, run("runs", "--status", "dead", "--json").json().size());
+    Hooks.Result unknown = run("runs", "--status", "broken");
+    assertEquals(2, unknown.exitCode());
+    assertTrue(unknown.err().startsWith("--status broken is not a status: use error or one of ok, "), unknown.err());
+  }
+
+  @Test
   void runsShowsABackgroundRunThatEndedDead() throws Exception {
     TestRuntime.write(root, "on_media_added/01_down.hook", "{\"fail\": \"webhook down\"}");
     try (HookRuntime durable = TestRuntime.builder(root, "async:\n  delivery: durable\n  retries: 0\n"

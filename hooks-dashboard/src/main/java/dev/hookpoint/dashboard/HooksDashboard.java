@@ -106,6 +106,7 @@ public final class HooksDashboard extends Plugin<Void> {
     router.post(prefix + "/hooks/switch", page(this::switchForm));
     router.get(prefix + "/runs", page(this::runsPage));
     router.get(prefix + "/runs/{id}", page(this::runPage));
+    router.post(prefix + "/runs/{id}/again", page(this::runAgainForm));
     router.get(prefix + "/test", page(ctx -> testPage(ctx, ctx.queryParam("hook"), null, null, null)));
     router.post(prefix + "/test", page(this::testForm));
     router.get(prefix + "/events", page(this::eventsPage));
@@ -123,6 +124,10 @@ public final class HooksDashboard extends Plugin<Void> {
     router.get(api + "/runs", json(ctx -> operations.runs(filter(ctx), limit(ctx)).stream().map(Views::run)
         .toList()));
     router.get(api + "/runs/{id}", json(ctx -> runView(operations.run(ctx.pathParam("id")))));
+    router.post(api + "/runs/{id}/again", json(ctx -> {
+      RunRecord run = operations.runAgain(ctx.pathParam("id"));
+      return Map.of("run_again", run.runId(), "hook", run.hookId());
+    }));
     router.post(api + "/test", json(this::apiTest));
     router.get(api + "/events", json(ctx -> operations.runtime().hookPoints().stream()
         .map(point -> Views.event(point, operations.runtime().hooks())).toList()));
@@ -307,7 +312,15 @@ public final class HooksDashboard extends Plugin<Void> {
   private void runPage(Context ctx) {
     RunRecord run = operations.run(ctx.pathParam("id"));
     ctx.html(Pages.render("run.jte", chrome(ctx, "Run of " + run.hookId(), "runs"), new Pages.RunPage(run,
-        operations.payloadOf(run.runId()).orElse(null), Pages.json(run.changes()))));
+        operations.payloadOf(run.runId()).orElse(null), Pages.json(run.changes()),
+        operations.runtime().canRunAgain(run.runId()))));
+  }
+
+  /** Then the hook's runs, where the new attempts appear. */
+  private void runAgainForm(Context ctx) {
+    RunRecord run = operations.runAgain(ctx.pathParam("id"));
+    ctx.redirect(prefix + "/runs?hook=" + java.net.URLEncoder.encode(run.hookId(),
+        java.nio.charset.StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
   private void testPage(Context ctx, String hookId, String payload, RunRecord result, String error) {
@@ -480,6 +493,7 @@ public final class HooksDashboard extends Plugin<Void> {
   private Map<String, Object> runView(RunRecord run) {
     Map<String, Object> view = Views.run(run);
     view.put("payload", operations.payloadOf(run.runId()).orElse(null));
+    view.put("can_run_again", operations.runtime().canRunAgain(run.runId()));
     return view;
   }
 }

@@ -86,6 +86,23 @@ final class Operations {
         .orElseThrow(() -> new DashboardException(404, "no run '" + runId + "' in the kept history"));
   }
 
+  /**
+   * Stores a dead durable run again (see {@code HookRuntime.runAgain}).
+   *
+   * @return the run it was
+   * @throws DashboardException 404 when the run is not in the history, 409 when it is not a dead run kept to run
+   *     again (not dead, memory delivery, or already run again)
+   */
+  RunRecord runAgain(String runId) {
+    RunRecord run = run(runId);
+    try {
+      runtime.runAgain(runId);
+    } catch (IllegalArgumentException notDead) {
+      throw new DashboardException(409, notDead.getMessage());
+    }
+    return run;
+  }
+
   /** The payload a dashboard test ran on, for its detail view; live runs' payloads are not recorded. */
   Optional<String> payloadOf(String runId) {
     return Optional.ofNullable(testPayloads.get(runId));

@@ -87,7 +87,10 @@ final class Pages {
     }
   }
 
-  record RunPage(RunRecord run, String payload, String changes) {}
+  /**
+   * @param canRunAgain whether it is a dead durable run kept to run again
+   */
+  record RunPage(RunRecord run, String payload, String changes, boolean canRunAgain) {}
 
   /**
    * @param hooks the hooks that can be picked

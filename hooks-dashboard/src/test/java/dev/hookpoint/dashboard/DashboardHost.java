@@ -53,8 +53,13 @@ final class DashboardHost implements AutoCloseable {
   final HttpClient client = HttpClient.newHttpClient();
 
   DashboardHost(Path root, DashboardOptions options, String hooksYaml) {
+    this(root, options, TestRuntime.standard(root, hooksYaml));
+  }
+
+  /** The dashboard over a runtime the test built and started. */
+  DashboardHost(Path root, DashboardOptions options, HookRuntime runtime) {
     this.root = root;
-    this.runtime = TestRuntime.standard(root, hooksYaml);
+    this.runtime = runtime;
     this.server = HooksDashboard.start(runtime, options, "127.0.0.1", 0);
     this.base = "http://127.0.0.1:" + server.port() + options.prefix();
   }

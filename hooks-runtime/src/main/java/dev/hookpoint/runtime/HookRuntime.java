@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -409,6 +410,45 @@ public final class HookRuntime implements AutoCloseable {
   /** What the background runner has done so far, and what is queued now. */
   public BackgroundStats backgroundStats() {
     return background.stats();
+  }
+
+  /**
+   * Stores the background events this thread fires, until the answer is closed, through the host's own
+   * {@code connection}, in its transaction: with durable delivery an event then exists if and only if the host's
+   * action commits, and is picked at the next poll after the commit ({@code hooks.async.poll_interval_ms}). A
+   * failure to store is then thrown to the host (so it rolls back) instead of recorded {@code lost}. The
+   * connection must be on the runtime's database; Hookpoint never commits, rolls back or closes it. With memory
+   * delivery events are queued at once, as without it.
+   *
+   * <pre>{@code
+   * connection.setAutoCommit(false);
+   * try (EventTransaction events = hooks.storeEventsIn(connection)) {
+   *   media.add(item); // its on_media_added is stored through connection
+   * }
+   * connection.commit();
+   * }</pre>
+   */
+  public EventTransaction storeEventsIn(java.sql.Connection connection) {
+    return new EventTransaction(Objects.requireNonNull(connection, "connection"));
+  }
+
+  /**
+   * Whether a run is the last attempt of a dead durable background run, kept so that {@link #runAgain} can store
+   * it again (the dashboard shows its "Run again" button then).
+   */
+  public boolean canRunAgain(String runId) {
+    return background.canRunAgain(runId);
+  }
+
+  /**
+   * Stores a dead durable background run again, once its cause is fixed: a fresh series of attempts
+   * ({@code context.attempt} from 1, up to {@code hooks.async.retries}) with the same {@code event_id}, picked at
+   * once. Each dead run can run again once; if that ends dead too, its new last run can.
+   *
+   * @throws IllegalArgumentException when no such dead run is kept, with the reason
+   */
+  public void runAgain(String runId) {
+    background.runAgain(runId);
   }
 
   /**

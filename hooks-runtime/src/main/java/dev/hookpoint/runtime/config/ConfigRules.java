@@ -34,6 +34,7 @@ final class ConfigRules {
     rules.positive("hooks.async.retry_backoff_ms", hooks.async().retryBackoffMs());
     rules.positive("hooks.async.poll_interval_ms", hooks.async().pollIntervalMs());
     rules.positive("hooks.async.heartbeat_ms", hooks.async().heartbeatMs());
+    rules.positive("hooks.async.max_pending", hooks.async().maxPending());
     rules.notNegative("hooks.async.drain_timeout_ms", hooks.async().drainTimeoutMs());
     rules.positive("hooks.history.max_runs", hooks.history().maxRuns());
     rules.positive("hooks.history.max_log_lines", hooks.history().maxLogLines());

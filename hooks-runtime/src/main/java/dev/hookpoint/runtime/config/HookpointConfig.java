@@ -18,7 +18,7 @@ public record HookpointConfig(Store store, Hooks hooks) {
   public static HookpointConfig defaults() {
     return new HookpointConfig(new Store(""), new Hooks(true, "hooks", true, 5_000, 30_000,
         30_000, true, false, true, 8L * 1024 * 1024,
-        new Async(Delivery.AUTO, 2, 2, 10_000, WhenFull.DROP, 5_000, 3, 1_000, 1_000, 30_000),
+        new Async(Delivery.AUTO, 2, 2, 10_000, WhenFull.DROP, 5_000, 3, 1_000, 1_000, 30_000, 100_000),
         new History(1_000, 100, 1_000),
         new Lua(10_000_000, 50L * 1024 * 1024, 200, new Http(true, List.of(), 60, 1024 * 1024)),
         new Process(Map.of(), 4, 60, 1024 * 1024, 1_000, SandboxKind.AUTO, true, 65534, 512, 64, 60, 64),
@@ -127,9 +127,12 @@ public record HookpointConfig(Store store, Hooks hooks) {
    * @param pollIntervalMs durable delivery: how often the database is asked for due runs
    * @param heartbeatMs durable delivery: how often a running instance says it is alive; after 6 missed ones its
    *     picked runs are taken over (by another instance, or by this one after a restart)
+   * @param maxPending durable delivery: runs stored and not finished (every instance's) beyond which a new event is
+   *     handled as {@code whenFull} says, as the memory queue's overflow is
    */
   public record Async(Delivery delivery, int poolSize, int threads, int queueCapacity, WhenFull whenFull,
-      long drainTimeoutMs, int retries, long retryBackoffMs, long pollIntervalMs, long heartbeatMs) {}
+      long drainTimeoutMs, int retries, long retryBackoffMs, long pollIntervalMs, long heartbeatMs,
+      int maxPending) {}
 
   /** How background events reach their hooks. */
   public enum Delivery {
@@ -141,7 +144,7 @@ public record HookpointConfig(Store store, Hooks hooks) {
     MEMORY
   }
 
-  /** What to do with a background event when the queue is full. */
+  /** What to do with a background event when the memory queue is full, or durable runs reach max_pending. */
   public enum WhenFull {
     /** Drop the event, count it, and log it: the host never waits. */
     DROP,

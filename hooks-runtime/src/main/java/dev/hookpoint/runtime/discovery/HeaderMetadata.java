@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * Reads a script's metadata from its header comment: lines like {@code # name: Notify Plex} (or with {@code --}
  * or {@code //}) among the first lines of the file. Keys: {@code name}, {@code description}, {@code author},
- * {@code version}, {@code api_version}, {@code timeout_ms}, {@code on_error} ({@code ignore} or {@code veto}), and for process hooks what
+ * {@code version}, {@code api_version}, {@code timeout_ms}, {@code retries}, {@code on_error} ({@code ignore} or {@code veto}), and for process hooks what
  * they ask of the sandbox: {@code network}, {@code max_memory_mb}, {@code max_processes}, {@code max_cpu_seconds},
  * {@code max_file_mb}. Other keys are ignored; reading stops at the first line that is not a comment, a shebang or
  * blank.
@@ -24,7 +24,7 @@ public final class HeaderMetadata {
 
   private static final int MAX_LINES = 40;
   private static final Pattern ENTRY =
-      Pattern.compile("^\\s*(?:#|--|//)\\s*(name|description|author|version|api_version|timeout_ms|on_error|network|max_memory_mb|max_processes|max_cpu_seconds"
+      Pattern.compile("^\\s*(?:#|--|//)\\s*(name|description|author|version|api_version|timeout_ms|retries|on_error|network|max_memory_mb|max_processes|max_cpu_seconds"
           + "|max_file_mb)\\s*:\\s*(.*?)\\s*$",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern COMMENT = Pattern.compile("^\\s*(#|--|//).*$");
@@ -52,6 +52,7 @@ public final class HeaderMetadata {
     String author = "";
     String version = "";
     Long timeoutMs = null;
+    Integer retries = null;
     HookMetadata.ApiVersion apiVersion = null;
     OnError onError = OnError.IGNORE;
     SandboxRequest.Asked<Boolean> network = null;
@@ -74,6 +75,7 @@ public final class HeaderMetadata {
         case "version" -> version = value;
         case "on_error" -> onError = onError(value, count, warnings);
         case "timeout_ms" -> timeoutMs = timeout(value, count, warnings);
+        case "retries" -> retries = retries(value, count, warnings);
         case "api_version" -> apiVersion = apiVersion(value, count, warnings);
         case "network" -> network = new SandboxRequest.Asked<>(network(value, count, warnings), count);
         default -> limit(entry.group(1).toLowerCase(Locale.ROOT), value, count, warnings)
@@ -83,7 +85,8 @@ public final class HeaderMetadata {
     warnings.addAll(more);
     SandboxRequest sandbox = new SandboxRequest(network, limits.get("max_memory_mb"), limits.get("max_processes"),
         limits.get("max_cpu_seconds"), limits.get("max_file_mb"));
-    return new HookMetadata(name, description, author, version, timeoutMs, onError, sandbox, warnings, apiVersion);
+    return new HookMetadata(name, description, author, version, timeoutMs, onError, sandbox, warnings, apiVersion,
+        retries);
   }
 
   /**
@@ -166,6 +169,20 @@ public final class HeaderMetadata {
     }
     warnings.add(new HookMetadata.Warning(line, "timeout_ms must be a positive whole number of milliseconds, e.g. "
         + "'# timeout_ms: 10000'; got '" + value + "'; the default timeout applies"));
+    return null;
+  }
+
+  private static Integer retries(String value, int line, List<HookMetadata.Warning> warnings) {
+    try {
+      int retries = Integer.parseInt(value);
+      if (retries >= 0) {
+        return retries;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below.
+    }
+    warnings.add(new HookMetadata.Warning(line, "retries must be a whole number, 0 or more, e.g. '# retries: 1'; "
+        + "got '" + value + "'; hooks.async.retries applies"));
     return null;
   }
 }

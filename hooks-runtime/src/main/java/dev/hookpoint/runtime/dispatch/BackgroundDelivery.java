@@ -22,6 +22,24 @@ public interface BackgroundDelivery extends AutoCloseable {
   /** The watchdog gave up on a hook on one of this delivery's threads. */
   void replace(Thread thread);
 
+  /** Whether a run is a dead durable run kept to {@linkplain #runAgain run again}. */
+  default boolean canRunAgain(String runId) {
+    return false;
+  }
+
+  /**
+   * Stores a dead run again for a fresh series of attempts, with the same event id.
+   *
+   * @throws IllegalArgumentException when no such dead run is kept
+   */
+  default void runAgain(String runId) {
+    throw new IllegalArgumentException(RUN_AGAIN_NONE + runId + "' is kept: background hooks are delivered in "
+        + "memory (hooks.async.delivery), which never retries, so no run ends dead");
+  }
+
+  /** The start of the message when there is nothing to run again. */
+  String RUN_AGAIN_NONE = "[hookpoint:no-dead-run] no dead run '";
+
   /** The counters, for operators and tests. */
   BackgroundStats stats();
 

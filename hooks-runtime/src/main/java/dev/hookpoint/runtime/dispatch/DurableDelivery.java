@@ -1,6 +1,8 @@
 package dev.hookpoint.runtime.dispatch;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -10,13 +12,11 @@ import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.config.HookpointConfig;
 import dev.hookpoint.runtime.contract.HookEvent;
 import dev.hookpoint.runtime.contract.HookPointDescriptor;
+import dev.hookpoint.runtime.history.RunRecord;
 import dev.hookpoint.runtime.registry.HookRegistry;
 import dev.hookpoint.runtime.registry.RegisteredHook;
 import dev.hookpoint.runtime.run.HookRunner;
 import dev.hookpoint.runtime.run.Watchdog;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,6 +62,9 @@ public final class DurableDelivery implements BackgroundDelivery {
   private final PoolThreads threads = new PoolThreads("hookpoint-durable-");
   private final OneTimeTask<String> task;
   private final Scheduler scheduler;
+  private final SchedulerClient inHostTransaction;
+  private final DeadRuns dead;
+  private final PendingCount pendingCount;
   private final AtomicLong stored = new AtomicLong();
   private final AtomicLong completed = new AtomicLong();
   private volatile boolean started;
@@ -81,10 +84,18 @@ public final class DurableDelivery implements BackgroundDelivery {
     TaskTable.Kind kind = TaskTable.create(database, where);
     this.shared = kind == TaskTable.Kind.SQLITE ? new SharedConnection(database) : null;
     this.database = database;
+    this.dead = new DeadRuns(database);
+    this.pendingCount = new PendingCount(database, stored::get);
     this.pool = new ThreadPoolExecutor(config.threads(), config.threads(), 60, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), threads.factory());
     this.task = Tasks.oneTime(TASK, String.class).onFailure(new Backoff(config.retryBackoffMs()))
         .execute(this::execute);
+    // Its own client, on the host's bound connection: it never commits what it did not open.
+    this.inHostTransaction = SchedulerClient.Builder.create(HostConnection.dataSource(), task)
+        .tableName(TaskTable.NAME)
+        .serializer(new DurableScheduler.Text())
+        .jdbcCustomization(new AutodetectJdbcCustomization(database))
+        .build();
     this.scheduler = DurableScheduler.build(shared != null ? shared : database, kind, task, config, pool);
   }
 
@@ -96,6 +107,12 @@ public final class DurableDelivery implements BackgroundDelivery {
     }
   }
 
+  /**
+   * Stores one task per hook. Through the host's connection when it bound one ({@link HostConnection}): then a
+   * failure is the host's to see, since its transaction must not commit the action without its event.
+   *
+   * @throws IllegalStateException {@code [hookpoint:delivery-failed]}, only when storing in the host's transaction
+   */
   @Override
   public <E extends HookEvent, C> void deliver(HookPointDescriptor<E, C> point, E event, List<RegisteredHook> hooks) {
     String eventId = UUID.randomUUID().toString();
@@ -104,6 +121,19 @@ public final class DurableDelivery implements BackgroundDelivery {
     for (int i = 0; i < hooks.size(); i++) {
       String data = StoredRun.data(point.name(), hooks.get(i).id(), eventId, payload);
       instances.add(task.instance(eventId + "/" + i, data));
+    }
+    if (overflows(point, hooks, eventId, payload)) {
+      return;
+    }
+    if (HostConnection.current() != null) {
+      try {
+        inHostTransaction.scheduleBatch(instances, Instant.now());
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("[hookpoint:delivery-failed] " + point.name() + " could not be stored in "
+            + "the host's transaction (HookRuntime.storeEventsIn): " + e.getMessage() + "; roll it back", e);
+      }
+      stored.addAndGet(instances.size());
+      return;
     }
     try {
       scheduler.scheduleBatch(instances, Instant.now());
@@ -118,15 +148,49 @@ public final class DurableDelivery implements BackgroundDelivery {
     stored.addAndGet(instances.size());
   }
 
+  /**
+   * Past {@code hooks.async.max_pending}, an event is not stored: its hooks run on the caller's thread
+   * ({@code when_full: caller_runs}, nothing lost, the host slows down) or are recorded {@code lost} ({@code drop}).
+   * When the runs cannot be counted the event is stored, and the insert says what is wrong.
+   */
+  private boolean overflows(HookPointDescriptor<?, ?> point, List<RegisteredHook> hooks, String eventId,
+      String payload) {
+    long pending;
+    try {
+      pending = pendingCount.estimate();
+    } catch (SQLException e) {
+      return false;
+    }
+    if (pending + hooks.size() <= config.maxPending()) {
+      return false;
+    }
+    String full = "[hookpoint:delivery-full] " + pending + " background runs are stored and not finished "
+        + "(hooks.async.max_pending = " + config.maxPending() + ")";
+    if (config.whenFull() == HookpointConfig.WhenFull.CALLER_RUNS) {
+      LOG.warn("{}: {} runs its {} hook(s) on the caller's thread (when_full: caller_runs)", full, point.name(),
+          hooks.size());
+      for (RegisteredHook hook : hooks) {
+        StoredRun run = StoredRun.parse(StoredRun.data(point.name(), hook.id(), eventId, payload));
+        runner.runDelivered(point, hook, run.forAttempt(1), run.dryRun(), true);
+      }
+    } else {
+      LOG.warn("{}: {} dropped for its {} hook(s) (when_full: drop)", full, point.name(), hooks.size());
+      hooks.forEach(hook -> runner.recordLost(point, hook, full + ", so this event was not stored and this "
+          + "background hook did not run (hooks.async.when_full: drop)"));
+    }
+    return true;
+  }
+
   private void execute(TaskInstance<String> instance, ExecutionContext context) {
     try {
-      run(StoredRun.parse(instance.getData()), context.getExecution().consecutiveFailures + 1);
+      run(instance.getData(), context.getExecution().consecutiveFailures + 1);
     } finally {
       threads.returned(pool, Thread.currentThread());
     }
   }
 
-  private void run(StoredRun run, int attempt) {
+  private void run(String data, int attempt) {
+    StoredRun run = StoredRun.parse(data);
     HookPointDescriptor<?, ?> point = points.get(run.event());
     RegisteredHook hook = point == null ? null : registry.get().find(run.hook()).orElse(null);
     if (hook == null) {
@@ -135,9 +199,12 @@ public final class DurableDelivery implements BackgroundDelivery {
       completed.incrementAndGet();
       return;
     }
-    boolean last = attempt > config.retries();
-    RunStatus status = runner.runDelivered(point, hook, run.forAttempt(attempt), run.dryRun(), last).record()
-        .status();
+    boolean last = attempt > hook.metadata().retries(config.retries());
+    RunRecord record = runner.runDelivered(point, hook, run.forAttempt(attempt), run.dryRun(), last).record();
+    RunStatus status = record.status();
+    if (status == RunStatus.DEAD) {
+      keepDead(record, data);
+    }
     if (status == RunStatus.TIMEOUT || status == RunStatus.EXECUTION_ERROR) {
       throw new TryAgain(run.hook() + " " + status.wireName() + " on attempt " + attempt + " of event "
           + run.eventId());
@@ -146,6 +213,43 @@ public final class DurableDelivery implements BackgroundDelivery {
       throw new TryAgain(run.hook() + " stopped by the shutdown; stays stored for the next start");
     }
     completed.incrementAndGet();
+  }
+
+  /** Keeps a dead run to be run again; when the database refuses, it is dead all the same, and says so. */
+  private void keepDead(RunRecord record, String data) {
+    try {
+      dead.keep(record.runId(), record.hookId(), data);
+    } catch (SQLException e) {
+      LOG.error("[{}] dead run {} cannot be kept to run again: {}", record.hookId(), record.runId(),
+          e.getMessage());
+    }
+  }
+
+  @Override
+  public boolean canRunAgain(String runId) {
+    try {
+      return dead.contains(runId);
+    } catch (SQLException e) {
+      LOG.warn("cannot read the dead runs: {}", e.getMessage());
+      return false;
+    }
+  }
+
+  /** A new task for the same (event, hook), so its attempts count from 1 again; picked at once. */
+  @Override
+  public void runAgain(String runId) {
+    String data;
+    try {
+      data = dead.take(runId).orElseThrow(() -> new IllegalArgumentException(RUN_AGAIN_NONE + runId
+          + "' is kept: only the last run of a dead durable run can run again, once ('hooks runs --status dead' "
+          + "lists them)"));
+    } catch (SQLException e) {
+      throw new IllegalStateException("[hookpoint:delivery-failed] cannot read the dead runs: " + e.getMessage(), e);
+    }
+    StoredRun run = StoredRun.parse(data);
+    scheduler.schedule(task.instance(run.eventId() + "/again-" + UUID.randomUUID(), data), Instant.now());
+    stored.incrementAndGet();
+    LOG.info("[{}] dead run {} of event {} runs again", run.hook(), runId, run.eventId());
   }
 
   @Override
@@ -166,13 +270,8 @@ public final class DurableDelivery implements BackgroundDelivery {
   }
 
   private int pending() {
-    try (Connection connection = database.getConnection();
-        PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM " + TaskTable.NAME
-            + " WHERE task_name = ?")) {
-      count.setString(1, TASK);
-      try (ResultSet rows = count.executeQuery()) {
-        return rows.next() ? rows.getInt(1) : 0;
-      }
+    try {
+      return (int) Math.min(Integer.MAX_VALUE, pendingCount.count());
     } catch (SQLException e) {
       LOG.warn("cannot count the stored background runs: {}", e.getMessage());
       return -1;

@@ -63,7 +63,7 @@ final class DurableScheduler {
   }
 
   /** Task data as UTF-8 JSON text, readable in the table, instead of Java serialization. */
-  private static final class Text implements Serializer {
+  static final class Text implements Serializer {
     @Override
     public byte[] serialize(Object data) {
       return ((String) data).getBytes(StandardCharsets.UTF_8);

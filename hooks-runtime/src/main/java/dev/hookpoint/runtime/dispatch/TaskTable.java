@@ -8,7 +8,8 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
- * db-scheduler's one table, under Hookpoint's name ({@code hookpoint_tasks}), created on first use. Its columns are
+ * db-scheduler's one table, under Hookpoint's name ({@code hookpoint_tasks}), created on first use, beside the dead
+ * runs' ({@link DeadRuns}). Its columns are
  * db-scheduler's own ({@code sqlite_tables.sql}, {@code postgresql_tables.sql} in its sources); only the types
  * differ by database.
  */
@@ -59,6 +60,7 @@ final class TaskTable {
       for (String index : INDEXES) {
         statement.execute(index);
       }
+      DeadRuns.create(connection);
       if (!autoCommit) {
         connection.commit();
       }

@@ -12,9 +12,12 @@ package dev.hookpoint.runtime.executor;
  * @param sandbox what a process hook's header asks of its sandbox; only ever narrower than the configuration
  * @param warnings what in it could not be read, each with its line; the hook loads with the defaults instead
  * @param apiVersion the hook API version it was written for, or {@code null} when it does not say
+ * @param retries how many times a durable background run of it is tried again after a timeout or an execution
+ *     error, or {@code null} for {@code hooks.async.retries}; it can only lower that count, never raise it
  */
 public record HookMetadata(String name, String description, String author, String version, Long timeoutMs,
-    OnError onError, SandboxRequest sandbox, java.util.List<Warning> warnings, ApiVersion apiVersion) {
+    OnError onError, SandboxRequest sandbox, java.util.List<Warning> warnings, ApiVersion apiVersion,
+    Integer retries) {
 
   /**
    * The hook API this runtime provides: the event and result shapes, the metadata keys and the Lua helpers that
@@ -44,7 +47,13 @@ public record HookMetadata(String name, String description, String author, Strin
   /** Metadata with nothing that failed to read. */
   public HookMetadata(String name, String description, String author, String version, Long timeoutMs,
       OnError onError) {
-    this(name, description, author, version, timeoutMs, onError, SandboxRequest.NONE, java.util.List.of(), null);
+    this(name, description, author, version, timeoutMs, onError, SandboxRequest.NONE, java.util.List.of(), null,
+        null);
+  }
+
+  /** The retries of a durable background run of this hook: the configured count, or the hook's lower one. */
+  public int retries(int configured) {
+    return retries == null ? configured : Math.min(configured, retries);
   }
 
   /**

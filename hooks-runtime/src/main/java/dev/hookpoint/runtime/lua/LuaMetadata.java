@@ -21,7 +21,7 @@ import org.luaj.vm2.compiler.LuaC;
 
 /**
  * Reads a Lua hook's {@code hook = { name = ..., description = ..., author = ..., version = ..., api_version = ...,
- * timeout_ms = ..., on_error = ... }} table without running the hook: the table constructor is cut out of the source and evaluated alone, with no
+ * timeout_ms = ..., retries = ..., on_error = ... }} table without running the hook: the table constructor is cut out of the source and evaluated alone, with no
  * libraries and a tiny instruction budget, so listing hooks never runs their code. Without a table, the header
  * comment format of scripts applies ({@code -- name: ...}).
  */
@@ -60,7 +60,8 @@ final class LuaMetadata {
         timeout(table, file, line),
         onError(table, file, line),
         SandboxRequest.NONE, List.of(),
-        apiVersion(table, file, line));
+        apiVersion(table, file, line),
+        retries(table, file, line));
   }
 
   private static HookMetadata.ApiVersion apiVersion(LuaTable table, String file, int line) throws HookFailure {
@@ -139,6 +140,19 @@ final class LuaMetadata {
           + value.tojstring(), file, line);
     }
     return (long) value.todouble();
+  }
+
+  private static Integer retries(LuaTable table, String file, int line) throws HookFailure {
+    LuaValue value = table.rawget("retries");
+    if (value.isnil()) {
+      return null;
+    }
+    if (!value.isnumber() || value.todouble() < 0 || value.todouble() > Integer.MAX_VALUE
+        || value.todouble() != Math.rint(value.todouble())) {
+      throw HookFailure.loadError("hook.retries must be a whole number, 0 or more (it can only lower "
+          + "hooks.async.retries), got " + value.tojstring(), file, line);
+    }
+    return (int) value.todouble();
   }
 
   /** The index of the brace closing the one at {@code open}, skipping strings and comments; -1 if none. */

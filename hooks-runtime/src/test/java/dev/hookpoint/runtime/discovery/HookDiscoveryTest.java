@@ -99,6 +99,16 @@ class HookDiscoveryTest {
   }
 
   @Test
+  void aHeadersRetriesLowerTheConfiguredCountAndABadOneIsAWarning() {
+    assertEquals(0, HeaderMetadata.parse(List.of("#!/bin/sh", "# retries: 0"), "x.sh").retries(3));
+    assertEquals(3, HeaderMetadata.parse(List.of("#!/bin/sh"), "x.sh").retries(3), "none: the configured count");
+    HookMetadata bad = HeaderMetadata.parse(List.of("#!/bin/sh", "# retries: -2"), "x.sh");
+    assertEquals(3, bad.retries(3));
+    assertEquals(List.of(new HookMetadata.Warning(2, "retries must be a whole number, 0 or more, e.g. "
+        + "'# retries: 1'; got '-2'; hooks.async.retries applies")), bad.warnings());
+  }
+
+  @Test
   void aBadTimeoutInAHeaderIsAWarningWithItsLineAndTheDefaultApplies() {
     HookMetadata metadata = HeaderMetadata.parse(List.of("#!/bin/sh", "# timeout_ms: soon"), "x.sh");
     assertNull(metadata.timeoutMs(), "the default timeout applies");

@@ -1,6 +1,8 @@
 package dev.hookpoint.runtime.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookpoint.runtime.HookRuntime;
@@ -135,6 +137,116 @@ class DurableDeliveryTest {
     Await.until(() -> runtime.backgroundStats().queued() == 0, 5_000, "a dead run is not left stored");
     assertEquals(3, runtime.metrics().of("on_media_added/01_down.lua").errors(), "dead counts as an error");
     assertEquals(1L, runtime.metrics().of("on_media_added/01_down.lua").errorsByCategory().get("dead"));
+  }
+
+  @Test
+  void aHooksOwnRetriesLowerTheConfiguredCountButNeverRaiseIt() throws Exception {
+    TestRuntime.write(root, "on_media_added/01_once.lua", """
+        hook = { name = "once", retries = 0 }
+        function execute(event, context) error("webhook down") end
+        """);
+    TestRuntime.write(root, "on_media_added/02_greedy.lua", """
+        hook = { name = "greedy", retries = 9 }
+        function execute(event, context) error("webhook down") end
+        """);
+    Path shell = TestRuntime.write(root, "on_media_added/03_twice.sh", "#!/bin/sh\n# retries: 1\nexit 1\n");
+    java.nio.file.Files.setPosixFilePermissions(shell, java.nio.file.attribute.PosixFilePermissions.fromString(
+        "rwx------"));
+    HookRuntime runtime = durable("async:\n  poll_interval_ms: 50\n  retry_backoff_ms: 20\n  retries: 2\n"
+        + "process:\n  sandbox: none\n");
+    fire(runtime, "Heat");
+    assertEquals(List.of(RunStatus.DEAD), statuses(runsOf(runtime, "on_media_added/01_once.lua",
+        runs -> !runs.isEmpty())), "retries = 0: dead on its only attempt");
+    assertEquals(List.of(RunStatus.EXECUTION_ERROR, RunStatus.DEAD), statuses(runsOf(runtime,
+        "on_media_added/03_twice.sh", runs -> runs.size() >= 2)), "# retries: 1 in a script's header");
+    assertEquals(List.of(RunStatus.EXECUTION_ERROR, RunStatus.EXECUTION_ERROR, RunStatus.DEAD), statuses(runsOf(
+        runtime, "on_media_added/02_greedy.lua", runs -> runs.size() >= 3)), "9 cannot raise the configured 2");
+    Await.until(() -> runtime.backgroundStats().queued() == 0, 5_000, "all three are done");
+    assertEquals(3, runsOf(runtime, "on_media_added/02_greedy.lua", runs -> true).size());
+  }
+
+  @Test
+  void aDeadRunRunsAgainOnceItsCauseIsFixedWithTheSameEventIdAndAttemptsFromOne() throws Exception {
+    String hookId = "on_media_added/01_down.lua";
+    TestRuntime.write(root, hookId, """
+        function execute(event, context)
+          log.info(context.event_id .. " " .. context.attempt)
+          error("webhook down")
+        end
+        """);
+    HookRuntime runtime = durable(FAST + "  retries: 1\n");
+    fire(runtime, "Heat");
+    List<RunRecord> runs = runsOf(runtime, hookId, found -> found.size() >= 2);
+    assertEquals(List.of(RunStatus.EXECUTION_ERROR, RunStatus.DEAD), statuses(runs), runs::toString);
+    RunRecord dead = runs.get(1);
+    String eventId = dead.logs().get(0).split(" ")[1];
+    // Kept right after its record is published.
+    Await.until(() -> runtime.canRunAgain(dead.runId()), 5_000, "the dead run is kept");
+    assertFalse(runtime.canRunAgain(runs.get(0).runId()), "an attempt before the last is not a dead run");
+
+    TestRuntime.write(root, hookId, """
+        function execute(event, context)
+          log.info(context.event_id .. " " .. context.attempt)
+          return { message = "delivered" }
+        end
+        """);
+    runtime.reload(); // the cause is fixed
+    runtime.runAgain(dead.runId());
+    List<RunRecord> after = runsOf(runtime, hookId, found -> found.size() >= 3);
+    assertEquals(RunStatus.OK, after.get(2).status(), after::toString);
+    assertEquals(List.of("INFO " + eventId + " 1"), after.get(2).logs(), "the same event id, attempts from 1");
+    assertFalse(runtime.canRunAgain(dead.runId()));
+    IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+        () -> runtime.runAgain(dead.runId()));
+    assertTrue(twice.getMessage().startsWith("[hookpoint:no-dead-run] no dead run '" + dead.runId() + "'"),
+        twice.getMessage());
+    Await.until(() -> runtime.backgroundStats().queued() == 0, 5_000, "nothing is left stored");
+  }
+
+  /** Runs stored as another instance would, due in a year: pending, and never picked while the test runs. */
+  private void storeFarOffRuns(int count) {
+    com.github.kagkarlsson.scheduler.task.helper.OneTimeTask<String> stored =
+        com.github.kagkarlsson.scheduler.task.helper.Tasks.oneTime(DurableDelivery.TASK, String.class)
+            .execute((instance, context) -> { });
+    com.github.kagkarlsson.scheduler.SchedulerClient client = com.github.kagkarlsson.scheduler.SchedulerClient
+        .Builder.create(SqliteStores.dataSource(root.resolve("host.db")), stored).tableName(TaskTable.NAME).build();
+    for (int i = 0; i < count; i++) {
+      client.schedule(stored.instance("far-off-" + i, "{}"), java.time.Instant.now().plus(Duration.ofDays(365)));
+    }
+  }
+
+  private static final String NOTE = """
+      function execute(event, context)
+        log.info(event.media.title)
+        return { message = "noted" }
+      end
+      """;
+
+  @Test
+  void pastMaxPendingAnEventIsDroppedAndRecordedLostNamingTheSetting() throws Exception {
+    TestRuntime.write(root, "on_media_added/01_note.lua", NOTE);
+    HookRuntime runtime = durable(FAST + "  max_pending: 3\n");
+    storeFarOffRuns(3);
+    fire(runtime, "Heat");
+    List<RunRecord> runs = runsOf(runtime, "on_media_added/01_note.lua", found -> !found.isEmpty());
+    assertEquals(List.of(RunStatus.LOST), statuses(runs), runs::toString);
+    String reason = runs.get(0).error().message();
+    assertTrue(reason.startsWith("[hookpoint:delivery-full] 3 background runs are stored and not finished "
+        + "(hooks.async.max_pending = 3)"), reason);
+    assertEquals(3, runtime.backgroundStats().queued(), "not stored");
+  }
+
+  @Test
+  void pastMaxPendingWithCallerRunsTheHooksRunOnTheCallersThreadAndNothingIsLost() throws Exception {
+    TestRuntime.write(root, "on_media_added/01_note.lua", NOTE);
+    HookRuntime runtime = durable(FAST + "  max_pending: 3\n  when_full: caller_runs\n");
+    storeFarOffRuns(3);
+    fire(runtime, "Heat");
+    // No waiting: the run is recorded by the time fireAsync returns.
+    List<RunRecord> runs = runsOf(runtime, "on_media_added/01_note.lua", found -> true);
+    assertEquals(List.of(RunStatus.OK), statuses(runs), runs::toString);
+    assertEquals(List.of("INFO Heat"), runs.get(0).logs());
+    assertEquals(3, runtime.backgroundStats().queued(), "run, not stored");
   }
 
   @Test

@@ -119,6 +119,19 @@ class LuaHookContractTest {
   }
 
   @Test
+  void retriesInTheHookTableMustBeAWholeNumberOfZeroOrMore() throws HookFailure {
+    LuaHarness lua = new LuaHarness(dir);
+    assertEquals(1, lua.load("hook = { retries = 1 }\nreturn {}").metadata().retries(3));
+    assertEquals(3, lua.load("hook = { retries = 7 }\nreturn {}").metadata().retries(3), "never raised");
+    for (String bad : new String[] {"-1", "1.5", "'twice'"}) {
+      LuaHarness.Outcome outcome = lua.run("hook = { retries = " + bad + " }\nreturn {}");
+      assertEquals("load_error", outcome.category(), bad);
+      assertTrue(outcome.failure().getMessage().startsWith("hook.retries must be a whole number, 0 or more"),
+          outcome.failure().getMessage());
+    }
+  }
+
+  @Test
   void aLuaHeaderAskingForAProcessSandboxIsAWarningAtItsLine() throws HookFailure {
     LuaHarness lua = new LuaHarness(dir);
     HookMetadata metadata = lua.load("-- name: Quiet\n-- network: false\nreturn {}").metadata();
