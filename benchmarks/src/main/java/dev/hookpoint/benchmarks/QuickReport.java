@@ -27,9 +27,13 @@ public final class QuickReport {
 
   private QuickReport(JsonNode jmh) {
     for (JsonNode result : jmh) {
-      // A parameterised benchmark is keyed by its parameter too: ProcessHookBenchmark.endToEnd[bwrap].
+      // A parameterised benchmark is keyed by its parameters' values too: ProcessHookBenchmark.endToEnd[bwrap].
       JsonNode params = result.get("params");
-      String suffix = params == null ? "" : "[" + String.join(",", params.findValuesAsText("sandbox")) + "]";
+      List<String> values = new ArrayList<>();
+      if (params != null) {
+        params.elements().forEachRemaining(value -> values.add(value.asText()));
+      }
+      String suffix = values.isEmpty() ? "" : "[" + String.join(",", values) + "]";
       String name = result.get("benchmark").asText().substring(PREFIX.length()) + suffix;
       results.put(name, result.get("primaryMetric"));
       JsonNode secondary = result.get("secondaryMetrics");
@@ -81,6 +85,19 @@ public final class QuickReport {
 
     double events = score("AsyncBenchmark.fire");
     add("async.events_per_second", events, "ops/s", events / 100_000, ">= 100000", events >= 100_000);
+    // Durable throughput beside the in-memory runner of the same run; the goals themselves are absolute.
+    double sqlite = score("DurableBenchmark.events[sqlite]");
+    add("durable.sqlite_events_per_second", sqlite, "ops/s", sqlite / events, ">= 1000 (ratio: vs memory)",
+        sqlite >= 1_000);
+    double postgres = score("DurableBenchmark.events[postgresql]");
+    add("durable.postgresql_two_instances_events_per_second", postgres, "ops/s", postgres / events,
+        ">= 5000 (ratio: vs memory)", postgres >= 5_000);
+    for (String database : List.of("sqlite", "postgresql")) {
+      double fire = score("DurableInsertBenchmark.fire[" + database + "]");
+      double bare = score("DurableInsertBenchmark.bareInsert[" + database + "]");
+      add("durable." + database + "_fire_cost", fire, "us", fire / bare, "ratio <= 1.5 (vs bare JDBC insert)",
+          fire / bare <= 1.5);
+    }
 
     double load = score("DiscoveryBenchmark.loadAll");
     add("discovery.load_1000_hooks", load, "ms", load / 1000, "<= 1000 ms", load <= 1000);

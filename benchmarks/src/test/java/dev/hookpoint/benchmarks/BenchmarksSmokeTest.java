@@ -22,9 +22,65 @@ class BenchmarksSmokeTest {
 
   @ParameterizedTest(name = "{0} runs")
   @ValueSource(classes = {DispatchBenchmark.class, LuaHookBenchmark.class, ProcessHookBenchmark.class,
-      AsyncBenchmark.class, DiscoveryBenchmark.class, SandboxBenchmark.class})
+      AsyncBenchmark.class, DiscoveryBenchmark.class, SandboxBenchmark.class, DurableBenchmark.class,
+      DurableInsertBenchmark.class})
   void eachBenchmarkRunsOnce(Class<?> type) throws Exception {
-    Object benchmark = type.getConstructor().newInstance();
+    runOnce(type.getConstructor().newInstance());
+  }
+
+  /** The durable benchmarks' second database (the first, SQLite, runs above): a throwaway PostgreSQL cluster. */
+  @org.junit.jupiter.api.Test
+  void theDurableBenchmarksRunOnPostgresql() throws Exception {
+    DurableBenchmark throughput = new DurableBenchmark();
+    throughput.database = "postgresql";
+    runOnce(throughput);
+    DurableInsertBenchmark insert = new DurableInsertBenchmark();
+    insert.database = "postgresql";
+    runOnce(insert);
+  }
+
+  /** Every durable run the benchmark waits for really ran its hook: a batch returns the runs counted so far. */
+  @org.junit.jupiter.api.Test
+  void theDurableBenchmarkCountsEveryEventOfABatch() throws Exception {
+    DurableBenchmark benchmark = new DurableBenchmark();
+    benchmark.setUp();
+    try {
+      assertEquals(DurableBenchmark.BATCH, benchmark.events());
+      assertEquals(2L * DurableBenchmark.BATCH, benchmark.events());
+    } finally {
+      benchmark.tearDown();
+    }
+  }
+
+  /** The floor inserts the row the runtime stores: the same data but for the event's id and time. */
+  @org.junit.jupiter.api.Test
+  @SuppressWarnings("unchecked")
+  void theBareInsertStoresTheRowAFireStores() throws Exception {
+    DurableInsertBenchmark benchmark = new DurableInsertBenchmark();
+    benchmark.setUp();
+    try {
+      benchmark.fire();
+      benchmark.bareInsert();
+      List<String> stored = benchmark.storedData();
+      assertEquals(2, stored.size(), stored::toString);
+      com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+      List<java.util.Map<String, Object>> rows = new ArrayList<>();
+      for (String data : stored) {
+        java.util.Map<String, Object> row = json.readValue(data, java.util.Map.class);
+        java.util.Map<String, Object> payload = (java.util.Map<String, Object>) row.get("payload");
+        assertNotNull(row.remove("event_id"));
+        assertNotNull(payload.remove("timestamp"));
+        assertNotNull(((java.util.Map<String, Object>) payload.get("context")).remove("event_id"));
+        rows.add(row);
+      }
+      assertEquals(rows.get(0), rows.get(1));
+    } finally {
+      benchmark.tearDown();
+    }
+  }
+
+  private static void runOnce(Object benchmark) throws Exception {
+    Class<?> type = benchmark.getClass();
     call(benchmark, Setup.class);
     try {
       List<Method> measured = annotated(type, Benchmark.class);

@@ -2,10 +2,7 @@ package dev.hookpoint.runtime.dispatch;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
-import com.github.kagkarlsson.scheduler.logging.LogLevel;
-import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -20,9 +17,7 @@ import dev.hookpoint.runtime.registry.HookRegistry;
 import dev.hookpoint.runtime.registry.RegisteredHook;
 import dev.hookpoint.runtime.run.HookRunner;
 import dev.hookpoint.runtime.run.Watchdog;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +51,8 @@ public final class DurableDelivery implements BackgroundDelivery {
   private static final long STOP_GRACE_MS = 2_000;
 
   private final DataSource database;
+  /** On SQLite, the scheduler's one kept-open connection of {@link #database}; {@code null} elsewhere. */
+  private final SharedConnection shared;
   private final HookpointConfig.Async config;
   private final HookRunner runner;
   private final Supplier<HookRegistry> registry;
@@ -79,13 +76,14 @@ public final class DurableDelivery implements BackgroundDelivery {
    */
   public DurableDelivery(DataSource database, String where, HookpointConfig.Async config, HookRunner runner,
       Supplier<HookRegistry> registry, Map<String, HookPointDescriptor<?, ?>> points, Watchdog watchdog) {
-    this.database = database;
     this.config = config;
     this.runner = runner;
     this.registry = registry;
     this.points = Map.copyOf(points);
     this.watchdog = watchdog;
-    TaskTable.create(database, where);
+    TaskTable.Kind kind = TaskTable.create(database, where);
+    this.shared = kind == TaskTable.Kind.SQLITE ? new SharedConnection(database) : null;
+    this.database = database;
     this.dead = new DeadRuns(database);
     this.pendingCount = new PendingCount(database, stored::get);
     this.pool = new ThreadPoolExecutor(config.threads(), config.threads(), 60, TimeUnit.SECONDS,
@@ -95,24 +93,10 @@ public final class DurableDelivery implements BackgroundDelivery {
     // Its own client, on the host's bound connection: it never commits what it did not open.
     this.inHostTransaction = SchedulerClient.Builder.create(HostConnection.dataSource(), task)
         .tableName(TaskTable.NAME)
-        .serializer(new Text())
+        .serializer(new DurableScheduler.Text())
         .jdbcCustomization(new AutodetectJdbcCustomization(database))
         .build();
-    this.scheduler = Scheduler.create(database, task)
-        .tableName(TaskTable.NAME)
-        .serializer(new Text())
-        // A fixed name: the default asks the network for this host's name.
-        .schedulerName(new SchedulerName.Fixed("hookpoint-" + ProcessHandle.current().pid() + "-"
-            + UUID.randomUUID().toString().substring(0, 8)))
-        .threads(config.threads())
-        .executorService(pool)
-        .pollingInterval(Duration.ofMillis(config.pollIntervalMs()))
-        .enableImmediateExecution()
-        .heartbeatInterval(Duration.ofMillis(config.heartbeatMs()))
-        // HookRunner has logged the failure already, with the hook's id.
-        .failureLogging(LogLevel.DEBUG, false)
-        .shutdownMaxWait(Duration.ofMillis(Math.max(1, config.drainTimeoutMs())))
-        .build();
+    this.scheduler = DurableScheduler.build(shared != null ? shared : database, kind, task, config, pool);
   }
 
   /** Starts picking stored runs: those of earlier processes first. Call once the hooks are loaded. */
@@ -306,6 +290,9 @@ public final class DurableDelivery implements BackgroundDelivery {
     closed = true;
     if (!started) {
       pool.shutdown();
+      if (shared != null) {
+        shared.close();
+      }
       return;
     }
     Thread stopping = new Thread(scheduler::stop, "hookpoint-durable-stop");
@@ -322,6 +309,10 @@ public final class DurableDelivery implements BackgroundDelivery {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      if (shared != null) {
+        shared.close();
+      }
     }
   }
 
@@ -331,19 +322,6 @@ public final class DurableDelivery implements BackgroundDelivery {
 
     TryAgain(String message) {
       super(message, null, false, false);
-    }
-  }
-
-  /** Task data as UTF-8 JSON text, readable in the table, instead of Java serialization. */
-  private static final class Text implements Serializer {
-    @Override
-    public byte[] serialize(Object data) {
-      return ((String) data).getBytes(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public <T> T deserialize(Class<T> type, byte[] data) {
-      return type.cast(new String(data, StandardCharsets.UTF_8));
     }
   }
 }

@@ -30,48 +30,53 @@ final class TaskTable {
       "CREATE INDEX IF NOT EXISTS " + NAME + "_execution_time_idx ON " + NAME + " (execution_time)",
       "CREATE INDEX IF NOT EXISTS " + NAME + "_last_heartbeat_idx ON " + NAME + " (last_heartbeat)");
 
+  /** The databases the table is made for; each is polled its own way ({@link DurableDelivery}). */
+  enum Kind { SQLITE, POSTGRESQL }
+
   private TaskTable() {}
 
   /**
    * Creates the table and its indexes unless they exist. Two instances starting at once on a new PostgreSQL
    * database both find none, and PostgreSQL refuses the second {@code CREATE ... IF NOT EXISTS} once the first has
    * committed (a duplicate key in its catalog, SQL state class 23; {@code duplicate_table}, 42P07; or
-   * {@code duplicate_object}, 42710, for the table's row type). Another try finds it made: once for the table and
-   * once for each index, as each statement commits alone.
+   * {@code duplicate_object}, 42710, for the table's row type). Another try finds it made: once for the table,
+   * once for each index and once for the dead runs' table, as each statement commits alone.
+   *
+   * @return which database it is in
    *
    * @throws IllegalStateException naming the database and the fix, when it cannot
    */
-  static void create(DataSource database, String where) {
+  static Kind create(DataSource database, String where) {
     for (int attempt = 1; ; attempt++) {
       try {
-        tryCreate(database, where);
-        return;
+        return tryCreate(database, where);
       } catch (IllegalStateException e) {
         String state = e.getCause() instanceof SQLException sql ? sql.getSQLState() : null;
         boolean collided = state != null
             && (state.startsWith("23") || state.equals("42P07") || state.equals("42710"));
-        if (!collided || attempt > INDEXES.size() + 1) {
+        // One collision at most per statement: the table, each index, the dead runs' table.
+        if (!collided || attempt > INDEXES.size() + 2) {
           throw e;
         }
       }
     }
   }
 
-  private static void tryCreate(DataSource database, String where) {
+  private static Kind tryCreate(DataSource database, String where) {
     try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
       String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-      String table;
+      Kind kind;
       if (product.contains("sqlite")) {
-        table = SQLITE;
+        kind = Kind.SQLITE;
       } else if (product.contains("postgres")) {
-        table = POSTGRESQL;
+        kind = Kind.POSTGRESQL;
       } else {
         throw new IllegalStateException("[hookpoint:delivery-unsupported] durable background hooks need SQLite "
             + "or PostgreSQL; " + where + " is " + product + ". Create db-scheduler's table for it as '" + NAME
             + "' yourself, or set hooks.async.delivery: memory");
       }
       boolean autoCommit = connection.getAutoCommit();
-      statement.execute(table);
+      statement.execute(kind == Kind.SQLITE ? SQLITE : POSTGRESQL);
       for (String index : INDEXES) {
         statement.execute(index);
       }
@@ -79,6 +84,7 @@ final class TaskTable {
       if (!autoCommit) {
         connection.commit();
       }
+      return kind;
     } catch (SQLException e) {
       throw new IllegalStateException("[hookpoint:delivery-failed] cannot create the table of durable background hooks ("
           + NAME + ") in " + where + ": " + e.getMessage() + ". Fix the database, or set hooks.async.delivery: memory",
