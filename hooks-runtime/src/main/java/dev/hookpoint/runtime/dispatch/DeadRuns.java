@@ -6,22 +6,36 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
  * Durable runs that used up their attempts ({@code dead}), kept with their stored task data in
  * {@code hookpoint_dead}, keyed by the run id of their last attempt, so an operator can run one again once the
- * cause is fixed. db-scheduler itself forgets a task when it completes; this is the part it has no notion of.
+ * cause is fixed. db-scheduler itself forgets a task when it completes; this is the part it has no notion of. The
+ * newest {@link #KEPT} are kept: a queue of dead runs nobody looks at must not grow without end.
  */
 final class DeadRuns {
 
   static final String NAME = "hookpoint_dead";
+  /** Dead runs kept to run again; the oldest go first. Ten times the history's default, so every one shown can. */
+  static final int KEPT = 10_000;
+  /** Fixed width, so that the text sorts as the instants do ({@code Instant.toString} drops trailing zeros). */
+  private static final DateTimeFormatter DEAD_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
+      .withZone(ZoneOffset.UTC);
 
   private final DataSource database;
+  private final int kept;
 
   DeadRuns(DataSource database) {
+    this(database, KEPT);
+  }
+
+  DeadRuns(DataSource database, int kept) {
     this.database = database;
+    this.kept = kept;
   }
 
   /** Creates the table unless it exists: plain SQL that SQLite and PostgreSQL both run. */
@@ -39,8 +53,13 @@ final class DeadRuns {
       insert.setString(1, runId);
       insert.setString(2, hookId);
       insert.setString(3, taskData);
-      insert.setString(4, Instant.now().toString());
+      insert.setString(4, DEAD_AT.format(Instant.now()));
       insert.executeUpdate();
+      try (PreparedStatement prune = connection.prepareStatement("DELETE FROM " + NAME + " WHERE run_id NOT IN "
+          + "(SELECT run_id FROM " + NAME + " ORDER BY dead_at DESC, run_id DESC LIMIT ?)")) {
+        prune.setInt(1, kept);
+        prune.executeUpdate();
+      }
       commitUnlessAuto(connection);
     }
   }

@@ -57,6 +57,23 @@ class DurablePostgresTest {
   }
 
   @Test
+  void deadRunsAreKeptTakenOnceAndPrunedOnPostgresqlToo() throws Exception {
+    DataSource database = cluster.dataSource();
+    try (java.sql.Connection connection = database.getConnection()) {
+      DeadRuns.create(connection);
+    }
+    DeadRuns dead = new DeadRuns(database, 2);
+    for (int i = 1; i <= 3; i++) {
+      dead.keep("pg-run-" + i, "on_media_added/01_a.lua", "{\"n\":" + i + "}");
+      Thread.sleep(2);
+    }
+    assertEquals(false, dead.contains("pg-run-1"), "the oldest pruned");
+    assertEquals(java.util.Optional.of("{\"n\":3}"), dead.take("pg-run-3"));
+    assertEquals(java.util.Optional.empty(), dead.take("pg-run-3"));
+    assertTrue(dead.contains("pg-run-2"));
+  }
+
+  @Test
   void aFailingRunIsTriedAgainWithTheSameEventId() throws Exception {
     TestRuntime.write(root, "on_media_added/01_flaky.lua", """
         function execute(event, context)
