@@ -7,7 +7,6 @@ import dev.hookpoint.runtime.history.HookStateStore;
 import dev.hookpoint.runtime.history.StoreException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -69,15 +68,14 @@ final class LiveSettings {
       }
     }
     if (!kept.isEmpty()) {
-      apply(kept);
+      apply(kept, configWith(kept));
       LOG.info("settings changed while running before, still in effect: {}", kept);
     }
   }
 
   /** Checks the changes with those made before, stores them, then publishes them; a bad one changes nothing. */
   synchronized HookpointConfig change(Map<String, String> values) {
-    List<String> fixed = values.keySet().stream().filter(key -> !HookRuntime.LIVE_SETTINGS.contains(key)).sorted()
-        .toList();
+    List<String> fixed = notLive(values);
     if (!fixed.isEmpty()) {
       throw new IllegalArgumentException(String.join(", ", fixed) + (fixed.size() == 1 ? " is" : " are")
           + " read at start only: change it in the configuration file; live are "
@@ -93,13 +91,12 @@ final class LiveSettings {
     });
     HookpointConfig changed = configWith(next);
     store.saveSettings(next); // first: when the store fails, nothing changed
-    apply(next);
+    apply(next, changed);
     LOG.info("settings changed while running: {}", next.isEmpty() ? "none (the file's)" : next);
     return changed;
   }
 
-  private void apply(Map<String, String> next) {
-    HookpointConfig changed = configWith(next);
+  private void apply(Map<String, String> next, HookpointConfig changed) {
     overrides.clear();
     overrides.putAll(next);
     effective.set(changed);
@@ -113,9 +110,14 @@ final class LiveSettings {
     }
   }
 
+  /** The keys among {@code values} that are read at start only, sorted. */
+  private static List<String> notLive(Map<String, String> values) {
+    return values.keySet().stream().filter(key -> !HookRuntime.LIVE_SETTINGS.contains(key)).sorted().toList();
+  }
+
   /** Why the file's rules refuse these values, or {@code null}; keys that are not live are refused too. */
   private String refusal(Map<String, String> values) {
-    if (!Set.copyOf(HookRuntime.LIVE_SETTINGS).containsAll(values.keySet())) {
+    if (!notLive(values).isEmpty()) {
       return "it cannot change while the host runs";
     }
     try {

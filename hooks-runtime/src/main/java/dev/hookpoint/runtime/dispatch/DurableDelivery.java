@@ -169,8 +169,9 @@ public final class DurableDelivery implements BackgroundDelivery {
     if (config.whenFull() == HookpointConfig.WhenFull.CALLER_RUNS) {
       LOG.warn("{}: {} runs its {} hook(s) on the caller's thread (when_full: caller_runs)", full, point.name(),
           hooks.size());
+      // The payload as a stored run would carry it: read once, for every hook of the event.
+      StoredRun run = StoredRun.parse(StoredRun.data(point.name(), "", eventId, payload));
       for (RegisteredHook hook : hooks) {
-        StoredRun run = StoredRun.parse(StoredRun.data(point.name(), hook.id(), eventId, payload));
         runner.runDelivered(point, hook, run.forAttempt(1), run.dryRun(), true);
       }
     } else {

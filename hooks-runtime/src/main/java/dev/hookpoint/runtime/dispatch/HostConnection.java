@@ -1,7 +1,6 @@
 package dev.hookpoint.runtime.dispatch;
 
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -60,11 +59,7 @@ public final class HostConnection {
             default:
               break;
           }
-          try {
-            return method.invoke(connection, arguments);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
+          return SharedConnection.call(method, connection, arguments);
         });
   }
 

@@ -92,7 +92,8 @@ final class SharedConnection implements DataSource, AutoCloseable {
         });
   }
 
-  private static Object call(Method method, Connection real, Object[] args) throws Throwable {
+  /** Calls {@code method} on the real connection, throwing what it threw rather than reflection's wrapper. */
+  static Object call(Method method, Connection real, Object[] args) throws Throwable {
     try {
       return method.invoke(real, args);
     } catch (InvocationTargetException e) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookpoint.runtime.testing.DurableHost;
-import dev.hookpoint.runtime.testing.PostgresCluster;
+import dev.hookpoint.runtime.testing.RealPostgres;
 import dev.hookpoint.runtime.testing.TestRuntime;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,10 +25,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -52,24 +51,12 @@ class DurableClusterTest {
   private static final String YAML = "async:\n  poll_interval_ms: 50\n  heartbeat_ms: 500\n  threads: " + THREADS
       + "\n";
   private static final Pattern TITLE = Pattern.compile("\"title\":\"(t\\d+)\"");
-  private static PostgresCluster cluster;
+  @RegisterExtension static final RealPostgres POSTGRES = new RealPostgres();
 
   @TempDir
   Path root;
 
-  @BeforeAll
-  static void startCluster() throws Exception {
-    assertTrue(PostgresCluster.available(), "PostgreSQL's initdb and pg_ctl, on the PATH or in "
-        + "/usr/lib/postgresql/<version>/bin (apt-get install postgresql)");
-    cluster = PostgresCluster.start();
-  }
 
-  @AfterAll
-  static void stopCluster() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
 
   /** A host of its own directory, in a JVM of its own, on the cluster's database. */
   private Process host(Path directory, int events) throws IOException {
@@ -78,7 +65,7 @@ class DurableClusterTest {
     String classPath = System.getProperty("java.class.path") + java.io.File.pathSeparator
         + System.getProperty("jdk.module.path", "");
     return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        classPath, DurableHost.class.getName(), directory.toString(), Integer.toString(events), YAML, cluster.url())
+        classPath, DurableHost.class.getName(), directory.toString(), Integer.toString(events), YAML, POSTGRES.cluster().url())
         .redirectError(directory.resolve("host.log").toFile()).start();
   }
 
@@ -161,7 +148,7 @@ class DurableClusterTest {
   /** Title → {@code picked_by} of every run picked and not finished, as the database has it now. */
   private static Map<String, String> picked() throws Exception {
     Map<String, String> picked = new HashMap<>();
-    try (Connection connection = cluster.dataSource().getConnection();
+    try (Connection connection = POSTGRES.cluster().dataSource().getConnection();
         PreparedStatement select = connection.prepareStatement("SELECT task_data, picked_by FROM "
             + TaskTable.NAME + " WHERE picked");
         ResultSet rows = select.executeQuery()) {

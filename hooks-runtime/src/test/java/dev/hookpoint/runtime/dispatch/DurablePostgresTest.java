@@ -8,7 +8,7 @@ import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.contract.HookPointHandle;
 import dev.hookpoint.runtime.history.RunRecord;
 import dev.hookpoint.runtime.testing.MediaEvent;
-import dev.hookpoint.runtime.testing.PostgresCluster;
+import dev.hookpoint.runtime.testing.RealPostgres;
 import dev.hookpoint.runtime.testing.TestRuntime;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,10 +16,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Durable delivery on a real PostgreSQL server: retries, and two instances sharing one database. */
@@ -27,24 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 class DurablePostgresTest {
 
   private static final String YAML = "async:\n  poll_interval_ms: 50\n  retry_backoff_ms: 100\n";
-  private static PostgresCluster cluster;
+  @RegisterExtension static final RealPostgres POSTGRES = new RealPostgres();
 
   @TempDir
   Path root;
 
-  @BeforeAll
-  static void startCluster() throws Exception {
-    assertTrue(PostgresCluster.available(), "PostgreSQL's initdb and pg_ctl, on the PATH or in "
-        + "/usr/lib/postgresql/<version>/bin (apt-get install postgresql)");
-    cluster = PostgresCluster.start();
-  }
 
-  @AfterAll
-  static void stopCluster() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
 
   private HookRuntime instance(DataSource database) {
     // Runs and switches in memory: each instance's own runs are what the test counts.
@@ -58,7 +45,7 @@ class DurablePostgresTest {
 
   @Test
   void deadRunsAreKeptTakenOnceAndPrunedOnPostgresqlToo() throws Exception {
-    DataSource database = cluster.dataSource();
+    DataSource database = POSTGRES.cluster().dataSource();
     try (java.sql.Connection connection = database.getConnection()) {
       DeadRuns.create(connection);
     }
@@ -82,7 +69,7 @@ class DurablePostgresTest {
           return { message = "delivered" }
         end
         """);
-    try (HookRuntime runtime = instance(cluster.dataSource())) {
+    try (HookRuntime runtime = instance(POSTGRES.cluster().dataSource())) {
       HookPointHandle<MediaEvent, MediaEvent.Changes> handle = runtime.dispatcher().handle(TestRuntime.ON);
       handle.fireAsync(MediaEvent.of("on_media_added", handle.context(), "Heat"));
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -100,14 +87,14 @@ class DurablePostgresTest {
 
   @Test
   void twoInstancesStartingAtOnceOnANewDatabaseBothGetTheTaskTable() throws Exception {
-    try (java.sql.Connection connection = cluster.dataSource().getConnection();
+    try (java.sql.Connection connection = POSTGRES.cluster().dataSource().getConnection();
         java.sql.Statement statement = connection.createStatement()) {
       statement.execute("DROP TABLE IF EXISTS " + TaskTable.NAME);
     }
     java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
     java.util.concurrent.Callable<Void> create = () -> {
       together.await(10, TimeUnit.SECONDS);
-      TaskTable.create(cluster.dataSource(), "the host's data source");
+      TaskTable.create(POSTGRES.cluster().dataSource(), "the host's data source");
       return null;
     };
     java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
@@ -132,7 +119,7 @@ class DurablePostgresTest {
         end
         """);
     int events = 300;
-    try (HookRuntime first = instance(cluster.dataSource()); HookRuntime second = instance(cluster.dataSource())) {
+    try (HookRuntime first = instance(POSTGRES.cluster().dataSource()); HookRuntime second = instance(POSTGRES.cluster().dataSource())) {
       HookPointHandle<MediaEvent, MediaEvent.Changes> handle = first.dispatcher().handle(TestRuntime.ON);
       long started = System.nanoTime();
       for (int i = 0; i < events; i++) {

@@ -9,6 +9,7 @@ import dev.hookpoint.runtime.RunStatus;
 import dev.hookpoint.runtime.testing.DurableHost;
 import dev.hookpoint.runtime.testing.MarkdownSamples;
 import dev.hookpoint.runtime.testing.PostgresCluster;
+import dev.hookpoint.runtime.testing.RealPostgres;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,24 +37,11 @@ class DocumentedMigrationTest {
   private static final String HEADING = "## Moving from SQLite to PostgreSQL";
   private static final String DURABLE = "async:\n  delivery: durable\n";
   private static final Instant START = Instant.parse("2026-01-01T10:00:00Z");
-  private static PostgresCluster cluster;
+  @RegisterExtension static final RealPostgres POSTGRES = new RealPostgres();
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void startCluster() throws Exception {
-    assertTrue(PostgresCluster.available(), "PostgreSQL's initdb and pg_ctl, on the PATH or in "
-        + "/usr/lib/postgresql/<version>/bin (apt-get install postgresql)");
-    assertTrue(onPath("sqlite3"), "the guide's script needs sqlite3 (apt-get install sqlite3)");
-    cluster = PostgresCluster.start();
-  }
 
-  @AfterAll
-  static void stopCluster() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
 
   private static boolean onPath(String program) {
     for (String entry : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
@@ -68,12 +55,12 @@ class DocumentedMigrationTest {
   /** Step 3 of the guide: the host started once on PostgreSQL made its tables. Each test starts from there. */
   @BeforeEach
   void hostOnPostgres() throws Exception {
-    try (Connection connection = cluster.dataSource().getConnection();
+    try (Connection connection = POSTGRES.cluster().dataSource().getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute("DROP TABLE IF EXISTS hookpoint_runs, hookpoint_state, hookpoint_settings, hookpoint_schema, "
           + "hookpoint_tasks");
     }
-    DurableHost.runtime(dir.resolve("postgres-host"), DURABLE, cluster.dataSource()).close();
+    DurableHost.runtime(dir.resolve("postgres-host"), DURABLE, POSTGRES.cluster().dataSource()).close();
   }
 
   private static String script() throws Exception {
@@ -89,7 +76,7 @@ class DocumentedMigrationTest {
     ProcessBuilder sh = new ProcessBuilder("sh", "-c", script()).directory(dir.toFile())
         .redirectErrorStream(true).redirectOutput(dir.resolve("copy.log").toFile());
     sh.environment().put("SQLITE", sqlite.toString());
-    sh.environment().put("PGURL", cluster.uri());
+    sh.environment().put("PGURL", POSTGRES.cluster().uri());
     sh.environment().put("PATH", PostgresCluster.programs() + File.pathSeparator + System.getenv("PATH"));
     Process process = sh.start();
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the copy ends");
@@ -137,7 +124,7 @@ class DocumentedMigrationTest {
 
     assertEquals(0, copy(dir.resolve("sqlite-host/host.db")), this::log);
 
-    HookRuntime postgres = DurableHost.runtime(dir.resolve("postgres-host"), DURABLE, cluster.dataSource());
+    HookRuntime postgres = DurableHost.runtime(dir.resolve("postgres-host"), DURABLE, POSTGRES.cluster().dataSource());
     try {
       assertEquals(disabled, postgres.stateStore().disabled());
       assertEquals(settings, postgres.stateStore().settings());
@@ -164,6 +151,6 @@ class DocumentedMigrationTest {
     }
 
     assertNotEquals(0, copy(file), "refused");
-    assertEquals(Set.of(), new JdbcHookStateStore(cluster.dataSource(), "postgres").disabled(), "nothing copied");
+    assertEquals(Set.of(), new JdbcHookStateStore(POSTGRES.cluster().dataSource(), "postgres").disabled(), "nothing copied");
   }
 }

@@ -2,12 +2,11 @@ package dev.hookpoint.runtime.history;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hookpoint.runtime.testing.PostgresCluster;
+import dev.hookpoint.runtime.testing.RealPostgres;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The stores' contract on a real PostgreSQL server (a throwaway cluster on loopback), through a HikariCP pool as a
@@ -16,21 +15,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class PostgresStoreContractTest extends StoreContract {
 
-  private static PostgresCluster cluster;
+  @RegisterExtension static final RealPostgres POSTGRES = new RealPostgres();
 
-  @BeforeAll
-  static void startCluster() throws Exception {
-    assertTrue(PostgresCluster.available(), "PostgreSQL's initdb and pg_ctl, on the PATH or in "
-        + "/usr/lib/postgresql/<version>/bin (apt-get install postgresql)");
-    cluster = PostgresCluster.start();
-  }
 
-  @AfterAll
-  static void stopCluster() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
 
   @BeforeEach
   void dropTables() throws Exception {
@@ -40,7 +27,7 @@ class PostgresStoreContractTest extends StoreContract {
 
   @Override
   DataSource database() {
-    return cluster.dataSource();
+    return POSTGRES.cluster().dataSource();
   }
 
   @Override
